@@ -1,0 +1,22 @@
+"""Phrase lists kept as data: one phrase or regular expression per line, '#' starts a comment."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+@cache
+def load(name: str) -> tuple[str, ...]:
+    """The non-blank, non-comment lines of ``<name>.txt`` beside this module."""
+    lines = (HERE / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(s for s in (line.strip() for line in lines) if s and not s.startswith("#"))
+
+
+@cache
+def pattern(name: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """One compiled alternation of the regular expressions in ``<name>.txt``."""
+    return re.compile("|".join(f"(?:{p})" for p in load(name)), flags)
