@@ -15,6 +15,7 @@ import re
 import unicodedata
 
 import charset_normalizer
+from charset_normalizer.md import mess_ratio
 
 from ..errors import BadInput
 
@@ -87,14 +88,37 @@ def decode(raw: bytes, path: str, html: bool) -> tuple[str, str, list[str]]:
         return _finish(raw.decode("utf-8")), "utf-8", warnings
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(raw[:200_000]).best()
-    encoding = _normalise_label(best.encoding) if best else "cp1252"
+    encoding = _guess(raw[:200_000])
     try:
         text = raw.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         text = raw.decode(encoding if _known(encoding) else "cp1252", errors="replace")
         warnings.append(f"{path}: some bytes are not valid {encoding}; replaced with U+FFFD")
     return _finish(text), encoding, warnings
+
+
+def _guess(sample: bytes) -> str:
+    """charset-normalizer's best guess, but windows-1252 where it fits as well.
+
+    Single-byte Western and Central European code pages are often equally plausible for the
+    same bytes; the web's default (and the most common by far for undeclared pages) wins ties.
+    """
+    best = charset_normalizer.from_bytes(sample).best()
+    if best is None:
+        return "cp1252"
+    encoding = _normalise_label(best.encoding)
+    if encoding != "cp1252" and _single_byte(encoding):
+        try:
+            western = sample.decode("cp1252")
+        except UnicodeDecodeError:
+            return encoding
+        if mess_ratio(western) <= best.chaos + 0.01:
+            return "cp1252"
+    return encoding
+
+
+def _single_byte(encoding: str) -> bool:
+    return codecs.lookup(encoding).name.startswith(("cp12", "iso8859", "cp7", "cp8", "mac-"))
 
 
 def _finish(text: str) -> str:

@@ -1,0 +1,141 @@
+"""The ``clippings`` command: the plugin's own stages, run from the shell.
+
+    clippings extract [--jsonl] [--no-entities] PATH...    one JSON object per scrape
+    clippings entities [--jsonl] PATH...|-                 people and places of plain text
+
+A directory PATH stands for every scrape below it. A bad input gets a message naming it on
+stderr; the other inputs are still processed, and the exit status is then 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from .errors import BadInput
+from .model import Clipping
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    return args.run(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="clippings", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    extract = commands.add_parser("extract", help="clean scrapes and print their articles")
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="scrape files or folders")
+    extract.add_argument("--jsonl", action="store_true", help="one compact JSON line per input")
+    extract.add_argument("--no-entities", dest="entities", action="store_false",
+                         help="skip people and places (times the cleaner alone)")
+    extract.set_defaults(run=_extract)
+
+    entities = commands.add_parser("entities", help="tag people and places in plain text")
+    entities.add_argument("paths", nargs="+", metavar="PATH",
+                          help="UTF-8 text files, or - for standard input")
+    entities.add_argument("--jsonl", action="store_true", help="one compact JSON line per input")
+    entities.set_defaults(run=_entities)
+    return parser
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .pipeline import extract_path
+
+    failed = 0
+    for path in _scrapes(args.paths):
+        try:
+            clipping = extract_path(path, entities=args.entities)
+        except BadInput as exc:
+            failed += _complain(str(exc))
+            continue
+        except Exception as exc:  # one broken page must not cost the user the others
+            failed += _complain(f"{path}: could not be processed ({type(exc).__name__}: {exc})")
+            continue
+        _emit(extract_record(clipping), args.jsonl)
+    return 1 if failed else 0
+
+
+def extract_record(clipping: Clipping) -> dict[str, Any]:
+    """The JSON shape ``clippings extract`` prints for one article."""
+    return {
+        "path": clipping.path,
+        "title": clipping.title,
+        "subtitle": clipping.subtitle,
+        "authors": list(clipping.authors),
+        "date": clipping.date,
+        "source": clipping.source,
+        "url": clipping.url,
+        "lang": clipping.lang,
+        "text": clipping.text,
+        "html": clipping.html,
+        "captions": clipping.captions,
+        "people": [entity.name for entity in clipping.people],
+        "places": [entity.name for entity in clipping.places],
+        "warnings": list(clipping.warnings),
+    }
+
+
+def _entities(args: argparse.Namespace) -> int:
+    from .tag import tag_texts, to_json
+
+    names, texts, failed = [], [], 0
+    for name in args.paths:
+        try:
+            texts.append(_read_text(name))
+            names.append(name)
+        except BadInput as exc:
+            failed += _complain(str(exc))
+    for people, places in tag_texts(texts):
+        _emit(to_json(people, places), args.jsonl)
+    return 1 if failed else 0
+
+
+def _read_text(name: str) -> str:
+    """Plain UTF-8 text exactly as given: offsets printed are offsets into this string."""
+    if name == "-":
+        return sys.stdin.buffer.read().decode("utf-8", errors="replace")
+    try:
+        raw = Path(name).read_bytes()
+    except OSError as exc:
+        raise BadInput(name, f"cannot be read ({exc.strerror or exc})") from exc
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadInput(name, f"is not UTF-8 text (byte {exc.start})") from exc
+
+
+def _scrapes(paths: Sequence[str]) -> Iterator[str]:
+    """The given files, and every scrape below the given folders, in a stable order."""
+    from .read import SUFFIXES
+
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = (p for p in path.rglob("*") if p.is_file() and _is_scrape(p.name, SUFFIXES))
+            yield from (str(p) for p in sorted(found))
+        else:
+            yield given
+
+
+def _is_scrape(name: str, suffixes: tuple[str, ...]) -> bool:
+    return name.lower().removesuffix(".gz").endswith(suffixes)
+
+
+def _emit(record: dict[str, Any], jsonl: bool) -> None:
+    indent = None if jsonl else 2
+    sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=indent) + "\n")
+
+
+def _complain(message: str) -> int:
+    print(f"clippings: {message}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
