@@ -5,14 +5,15 @@ from __future__ import annotations
 import gzip
 
 import pytest
-
 from clippings.errors import BadInput
 from clippings.read import kind_of, read_bytes, read_path
 
-JAPANESE = "東京は日本の首都です。政府は新しい経済政策を発表しました。記者会見は午後に行われました。"
+JAPANESE = "東京は日本の首都です。政府は新しい経済政策を発表しました。記者会見は午後です。"
 CHINESE = "北京是中国的首都。政府今天宣布了新的经济政策，记者会在下午举行。"
 KOREAN = "서울은 대한민국의 수도입니다. 정부는 오늘 새로운 경제 정책을 발표했습니다."
-FRENCH = "Le président a déclaré : « Nous étions prêts à coopérer », a-t-il ajouté à Genève. Où ça ?"
+FRENCH = (
+    "Le président a déclaré : « Nous étions prêts à coopérer », a-t-il ajouté à Genève. Où ça ?"
+)
 
 
 def page_bytes(body: str, encoding: str, declare: bool) -> bytes:
@@ -42,7 +43,8 @@ def test_encoding_is_found_declared_or_not(body: str, encoding: str, declare: bo
 
 
 def test_declared_encoding_that_lies_is_overruled_with_a_warning() -> None:
-    raw = page_bytes(JAPANESE, "utf-8", False).replace(b"<head>", b'<head><meta charset="shift_jis">')
+    raw = page_bytes(JAPANESE, "utf-8", False)
+    raw = raw.replace(b"<head>", b'<head><meta charset="shift_jis">')
     page = read_bytes(raw, "liar.html")
     assert page.dom.p.get_text() == JAPANESE
     assert page.encoding == "utf-8"
@@ -65,7 +67,7 @@ def test_gzipped_scrape_is_read_through() -> None:
 
 
 def test_text_dump_is_decoded_not_parsed() -> None:
-    page = read_bytes("Headline\n\nBody text.\n".encode(), "dump.txt")
+    page = read_bytes(b"Headline\n\nBody text.\n", "dump.txt")
     assert page.kind == "text" and page.dom is None
     assert page.text == "Headline\n\nBody text.\n"
 
@@ -95,7 +97,8 @@ def test_bad_input_names_the_file(raw: bytes, message: str) -> None:
 
 
 def test_huge_page_is_refused_with_the_limit_named(monkeypatch: pytest.MonkeyPatch) -> None:
-    raw = b"<html><body>" + b"<p>Paragraph of a very long page.</p>" * 1_500_000 + b"</body></html>"
+    paragraphs = b"<p>Paragraph of a very long page.</p>" * 1_500_000
+    raw = b"<html><body>" + paragraphs + b"</body></html>"
     assert len(raw) > 50 * 1024 * 1024
     with pytest.raises(BadInput, match=r"huge\.html: is larger than the 25 MB limit"):
         read_bytes(raw, "huge.html")
@@ -105,7 +108,8 @@ def test_huge_page_is_refused_with_the_limit_named(monkeypatch: pytest.MonkeyPat
 
 
 def test_deep_nesting_is_flattened_and_text_kept() -> None:
-    raw = b"<html><body>" + b"<div>" * 10_000 + b"deep words" + b"</div>" * 10_000 + b"</body></html>"
+    nested = b"<div>" * 10_000 + b"deep words" + b"</div>" * 10_000
+    raw = b"<html><body>" + nested + b"</body></html>"
     page = read_bytes(raw, "deep.html")
     assert "deep words" in page.dom.get_text()
     assert any("nested deeper" in w for w in page.warnings)
@@ -119,4 +123,6 @@ def test_unreadable_path_names_it(tmp_path) -> None:
 def test_unknown_suffix_is_refused() -> None:
     with pytest.raises(BadInput, match="not a scrape"):
         kind_of("notes.docx")
-    assert kind_of("a.HTM") == "html" and kind_of("a.html.gz") == "html" and kind_of("a.txt") == "text"
+    assert kind_of("a.HTM") == "html"
+    assert kind_of("a.html.gz") == "html"
+    assert kind_of("a.txt") == "text"
