@@ -1,0 +1,146 @@
+"""The tag stage: the people and places a text mentions, with canonical names and every
+mention as character offsets into the text exactly as given.
+
+spaCy's NER (cached by content) proposes spans; repair.py trims and relabels them; people.py
+and places.py merge the mentions of one real person or place under one name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..model import Clipping, Entity, Mention
+from . import mentions, people, places
+from .cache import Span, stats
+from .ner import entity_spans, entity_spans_many
+from .repair import Candidate, candidates
+
+__all__ = ["article_text", "stats", "tag", "tag_many", "tag_text", "tag_texts", "to_json"]
+
+# "NAIROBI -- ..." at the start of a paragraph: a dateline the model may not tag.
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'’ ]*[A-Z.])(?:,[^\n]{0,30}?)?\s+(?:--|—|–)\s")
+
+
+def tag_text(text: str) -> tuple[list[Entity], list[Entity]]:
+    """People and places of one plain text, each sorted by name."""
+    return entities_from_spans(text, entity_spans(text))
+
+
+def tag_texts(texts: Sequence[str]) -> list[tuple[list[Entity], list[Entity]]]:
+    """People and places of many texts, the model run in batches over those not cached."""
+    return [entities_from_spans(text, spans)
+            for text, spans in zip(texts, entity_spans_many(texts), strict=True)]
+
+
+def tag(clipping: Clipping) -> None:
+    """Tag one article: its title, subtitle, captions and body, as one text."""
+    clipping.people, clipping.places = tag_text(article_text(clipping))
+
+
+def tag_many(clippings: Sequence[Clipping]) -> None:
+    """Tag many articles, running the model in batches over those not cached."""
+    tagged = tag_texts([article_text(c) for c in clippings])
+    for clipping, (people_, places_) in zip(clippings, tagged, strict=True):
+        clipping.people, clipping.places = people_, places_
+
+
+def article_text(clipping: Clipping) -> str:
+    """Everything a reader sees of the article, in order, blocks joined by a blank line."""
+    parts = [clipping.title, clipping.subtitle, *clipping.captions, clipping.text]
+    return "\n\n".join(p.strip() for p in parts if p and p.strip())
+
+
+def to_json(people_: Iterable[Entity], places_: Iterable[Entity]) -> dict[str, Any]:
+    """The shape `clippings entities` prints for one text."""
+    def one(e: Entity) -> dict[str, Any]:
+        return {"name": e.name, "mentions": [[m.start, m.end] for m in e.mentions]}
+
+    return {"people": [one(e) for e in people_], "places": [one(e) for e in places_]}
+
+
+def entities_from_spans(text: str, spans: Iterable[Span]) -> tuple[list[Entity], list[Entity]]:
+    """The rules on top of the model: from raw spans to people and places."""
+    cands = candidates(text, [*spans, *_datelines(text, spans)])
+    persons = people.cluster([c for c in cands if c.kind == "person"])
+    groups = _group_places([c for c in cands if c.kind == "place"])
+    person_entities = [_person_entity(p) for p in persons]
+    place_entities = [_place_entity(name, forms) for name, forms in groups.items()]
+    _add_missed_mentions(text, cands, persons, person_entities, place_entities)
+    return _sorted(person_entities), _sorted(place_entities)
+
+
+def _datelines(text: str, spans: Iterable[Span]) -> list[Span]:
+    covered = [(s, e) for s, e, _ in spans]
+    out = []
+    for m in _DATELINE.finditer(text):
+        s, e = m.span(1)
+        if places.is_known(places.canonical(m.group(1))) and not any(
+            a < e and s < b for a, b in covered
+        ):
+            out.append((s, e, "GPE"))
+    return out
+
+
+def _group_places(cands: list[Candidate]) -> dict[str, list[Candidate]]:
+    groups: dict[str, list[Candidate]] = {}
+    for c in cands:
+        groups.setdefault(places.canonical(c.text), []).append(c)
+    return groups
+
+
+def _person_entity(p: people.Person) -> Entity:
+    name = p.name()
+    return Entity(
+        name=name,
+        kind="person",
+        mentions=[Mention(c.start, c.end, c.text) for c in p.forms],
+        aliases=_aliases(name, (c.text for c in p.forms)),
+    )
+
+
+def _place_entity(name: str, forms: list[Candidate]) -> Entity:
+    found = places.describe(name)
+    return Entity(
+        name=name,
+        kind="place",
+        mentions=[Mention(c.start, c.end, c.text) for c in forms],
+        aliases=_aliases(name, (c.text for c in forms)),
+        country=found.country if found else None,
+        lat=found.lat if found else None,
+        lon=found.lon if found else None,
+    )
+
+
+def _aliases(name: str, forms: Iterable[str]) -> list[str]:
+    return sorted({f for f in forms if f != name})
+
+
+def _add_missed_mentions(
+    text: str,
+    cands: list[Candidate],
+    persons: list[people.Person],
+    person_entities: list[Entity],
+    place_entities: list[Entity],
+) -> None:
+    """Other occurrences of the names found, which the model left untagged."""
+    entities = person_entities + place_entities
+    owners: dict[str, set[int]] = {}
+    for i, e in enumerate(entities):
+        for form in {m.text for m in e.mentions}:
+            owners.setdefault(form, set()).add(i)
+    for i, p in enumerate(persons):
+        full = p.name().split()
+        if len(full) > 1:
+            owners.setdefault(full[-1], set()).add(i)
+    forms = {f: next(iter(o)) for f, o in owners.items()
+             if len(o) == 1 and len(f) > 1 and f[0].isupper()}
+    for start, end, owner in mentions.find_more(text, forms, [(c.start, c.end) for c in cands]):
+        entities[owner].mentions.append(Mention(start, end, text[start:end]))
+    for e in entities:
+        e.mentions.sort(key=lambda m: m.start)
+
+
+def _sorted(entities: list[Entity]) -> list[Entity]:
+    return sorted(entities, key=lambda e: e.name.casefold())
