@@ -346,3 +346,20 @@ def test_cache_key_depends_on_model_and_rules(monkeypatch):
     assert a != ner_cache.key("text", "model==2")
     monkeypatch.setattr(ner_cache, "RULES_VERSION", "other")
     assert a != ner_cache.key("text", "model==1")
+
+
+def test_alternate_name_given_in_the_text_joins_the_place() -> None:
+    _, places = tag_text(
+        "Ships sailed near the disputed Senkaku Islands in Okinawa Prefecture, which are "
+        "claimed by China as the Diaoyu Islands, in August."
+    )
+    by_name = {p.name: p for p in places}
+    assert "Diaoyu Islands" not in by_name
+    assert by_name["Senkaku Islands"].aliases == ["Diaoyu Islands"]
+    assert "Diaoyu Islands" not in by_name["Okinawa"].aliases
+
+
+def test_places_in_a_plain_list_stay_apart() -> None:
+    _, places = tag_text("He flew from Paris to Berlin, or London, on Monday.")
+    assert {p.name for p in places} >= {"Paris", "Berlin", "London"}
+    assert all(not p.aliases for p in places)

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..model import Clipping, Entity, Mention
 from . import mentions, people, places
+from .alternates import alternate_names
 from .cache import Span, stats
 from .ner import entity_spans, entity_spans_many
 from .repair import Candidate, candidates
@@ -64,7 +65,7 @@ def entities_from_spans(text: str, spans: Iterable[Span]) -> tuple[list[Entity],
     """The rules on top of the model: from raw spans to people and places."""
     cands = candidates(text, [*spans, *_datelines(text, spans)])
     persons = people.cluster([c for c in cands if c.kind == "person"])
-    groups = _group_places([c for c in cands if c.kind == "place"])
+    groups = _group_places(text, [c for c in cands if c.kind == "place"])
     person_entities = [_person_entity(p) for p in persons]
     place_entities = [_place_entity(name, forms) for name, forms in groups.items()]
     _add_missed_mentions(text, cands, persons, person_entities, place_entities)
@@ -83,10 +84,12 @@ def _datelines(text: str, spans: Iterable[Span]) -> list[Span]:
     return out
 
 
-def _group_places(cands: list[Candidate]) -> dict[str, list[Candidate]]:
+def _group_places(text: str, cands: list[Candidate]) -> dict[str, list[Candidate]]:
+    other_names = alternate_names(text, cands)
     groups: dict[str, list[Candidate]] = {}
     for c in cands:
-        groups.setdefault(places.canonical(c.text), []).append(c)
+        name = places.canonical(c.text)
+        groups.setdefault(other_names.get(name, name), []).append(c)
     return groups
 
 
