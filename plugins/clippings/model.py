@@ -67,6 +67,7 @@ class Clipping:
     path: str
     sha256: str
     kind: Kind
+    encoding: str = ""  # as the read stage decoded the file (provenance)
     # clean
     html: str = ""  # sanitized article body HTML: no headline, deck or byline (shown by the theme)
     text: str = ""  # the body as plain text, blocks separated by a blank line, no captions

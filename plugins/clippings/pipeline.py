@@ -25,6 +25,7 @@ def extract_bytes(raw: bytes, path: str, *, entities: bool = True) -> Clipping:
 
 def _stages(page, entities: bool) -> Clipping:
     clipping = clean(page)
+    clipping.encoding = page.encoding
     describe(page, clipping)
     clipping.warnings[:0] = page.warnings
     if entities:

@@ -1,0 +1,99 @@
+# Clippings: build the archive with Pelican. `make html` and `make test` set up .venv on first use.
+
+PY ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV = $(CURDIR)/.venv
+BIN = $(VENV)/bin
+STAMP = $(VENV)/.installed
+PELICAN ?= $(BIN)/pelican
+PELICANOPTS ?=
+
+BASEDIR = $(CURDIR)
+INPUTDIR = $(BASEDIR)/content
+OUTPUTDIR = $(BASEDIR)/output
+CONFFILE = $(BASEDIR)/pelicanconf.py
+PUBLISHCONF = $(BASEDIR)/publishconf.py
+
+GITHUB_PAGES_BRANCH ?= gh-pages
+GITHUB_PAGES_COMMIT_MESSAGE ?= Generate Pelican site
+
+DEBUG ?= 0
+ifeq ($(DEBUG), 1)
+	PELICANOPTS += -D
+endif
+
+RELATIVE ?= 0
+ifeq ($(RELATIVE), 1)
+	PELICANOPTS += --relative-urls
+endif
+
+SERVER ?= "0.0.0.0"
+
+PORT ?= 0
+ifneq ($(PORT), 0)
+	PELICANOPTS += -p $(PORT)
+endif
+
+help:
+	@echo 'Makefile for the Clippings archive (Pelican)'
+	@echo ''
+	@echo 'Usage:'
+	@echo '   make html                           (re)generate the web site in output/'
+	@echo '   make test                           ruff check and the whole test suite'
+	@echo '   make clean                          remove the generated files'
+	@echo '   make regenerate                     regenerate files upon modification'
+	@echo '   make publish                        generate using production settings'
+	@echo '   make serve [PORT=8000]              serve site at http://localhost:8000'
+	@echo '   make serve-global [SERVER=0.0.0.0]  serve (as root) to $(SERVER):80'
+	@echo '   make devserver [PORT=8000]          serve and regenerate together'
+	@echo '   make devserver-global               regenerate and serve on 0.0.0.0'
+	@echo '   make github                         upload the web site via gh-pages'
+	@echo ''
+	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html'
+	@echo 'Set the RELATIVE variable to 1 to enable relative urls'
+	@echo ''
+
+# The virtual environment, created once; reinstalled when the lock or pyproject.toml change.
+$(BIN)/python:
+	$(PY) -m venv "$(VENV)"
+
+$(STAMP): requirements.lock pyproject.toml | $(BIN)/python
+	"$(BIN)/pip" install --require-hashes --no-deps -r requirements.lock
+	"$(BIN)/pip" install --no-deps --no-build-isolation -e .
+	touch "$@"
+
+venv: $(STAMP)
+
+html: $(STAMP)
+	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+
+test: $(STAMP)
+	"$(BIN)/ruff" check .
+	"$(BIN)/python" -m pytest
+
+clean:
+	[ ! -d "$(OUTPUTDIR)" ] || rm -rf "$(OUTPUTDIR)"
+
+regenerate: $(STAMP)
+	"$(PELICAN)" -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+
+serve: $(STAMP)
+	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+
+serve-global: $(STAMP)
+	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -b $(SERVER)
+
+devserver: $(STAMP)
+	"$(PELICAN)" -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+
+devserver-global: $(STAMP)
+	"$(PELICAN)" -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -b 0.0.0.0
+
+publish: $(STAMP)
+	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
+
+# ghp-import is not among the pinned dependencies: install it yourself (pip install ghp-import).
+github: publish
+	ghp-import -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)" --no-jekyll
+	git push origin $(GITHUB_PAGES_BRANCH)
+
+.PHONY: help venv html test clean regenerate serve serve-global devserver devserver-global publish github

@@ -1,0 +1,30 @@
+"""Stable names and URLs for the people and places an article links to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from slugify import slugify
+
+FOLDERS = {"person": "people", "place": "places"}
+# people/index.html lists everyone: nobody may take that file name.
+RESERVED = {"index"}
+
+
+def entity_slug(name: str) -> str:
+    """'Chen Min'er' → 'chen-min-er'; '' when the name has nothing to spell a file name with."""
+    slug = slugify(name)
+    return f"{slug}-1" if slug in RESERVED else slug
+
+
+@dataclass(frozen=True, order=True)
+class EntityLink:
+    """A person or place as an article page shows it: a name and a page."""
+
+    name: str
+    slug: str
+    kind: str  # "person" | "place"
+
+    @property
+    def url(self) -> str:
+        return f"{FOLDERS[self.kind]}/{self.slug}.html"

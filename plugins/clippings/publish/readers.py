@@ -1,0 +1,215 @@
+"""Pelican readers for scrapes: each file goes through the pipeline and becomes one article.
+
+They replace Pelican's own HTML reader (a scrape is not a hand-written page) and add .txt text
+dumps. A file the pipeline cannot handle is reported by name and skipped; the build goes on.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from datetime import UTC, datetime
+from pathlib import PurePosixPath
+from typing import Any
+
+from pelican.readers import BaseReader
+from slugify import slugify
+
+from ..errors import BadInput
+from ..model import Clipping, Entity
+from ..read import SUFFIXES
+from .links import EntityLink, entity_slug
+
+logger = logging.getLogger(__name__)
+
+# Pelican needs a date on every article. Undated ones get this one and `undated: True`; the
+# theme, the feeds and the sort key all look at `undated` and never show or use the sentinel.
+UNDATED = datetime(1, 1, 1, tzinfo=UTC)
+EXTENSIONS = [s.lstrip(".") for s in SUFFIXES] + ["gz"]  # .html.gz: Pelican sees only "gz"
+INCOMPLETE = "The text may be incomplete (a teaser or a paywalled page)."
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+KIND_NAMES = {"html": "HTML page", "text": "text dump"}
+
+
+class ClippingsReader(BaseReader):
+    """Reads any scrape (.html, .htm, .txt, and gzipped ones) through clippings.pipeline."""
+
+    enabled = True
+    file_extensions = EXTENSIONS
+
+    def read(self, source_path: str) -> tuple[str | None, dict[str, Any]]:
+        name = content_name(source_path, self.settings)
+        try:
+            from .. import pipeline
+
+            clipping = pipeline.extract_path(source_path)
+        except BadInput as exc:
+            logger.error("Skipped %s: %s", name, exc.reason)
+            return None, {"status": "skip"}
+        except Exception as exc:  # one broken scrape must never stop the whole archive
+            logger.error("Skipped %s: the pipeline failed (%s: %s)", name, type(exc).__name__,
+                         exc, exc_info=bool(self.settings.get("DEBUG")))
+            return None, {"status": "skip"}
+        return clipping.html, self.metadata(clipping, source_path, name)
+
+    def metadata(self, clipping: Clipping, source_path: str, name: str) -> dict[str, Any]:
+        """The article's metadata, as the theme and the taxonomy generator read it."""
+        deck = clipping.subtitle or clipping.deck
+        date = parse_date(clipping.date)
+        meta: dict[str, Any] = {
+            "title": clipping.title or clipping.headline or stem(source_path),
+            "slug": article_slug(source_path, clipping.sha256),
+            "folder": folder_slug(name),
+            "deck": deck,
+            "byline": clipping.byline,
+            "source": clipping.source,
+            "language": clipping.lang,
+            "date": date or UNDATED,
+            "undated": date is None,
+            "date_iso": clipping.date if date else None,
+            "date_shown": show_date(date, clipping.date) if date else "Undated",
+            "figures": figure_views(clipping),
+            "inline_figures": "<figure" in clipping.html,
+            "people": entity_links(clipping.people, "person"),
+            "places": entity_links(clipping.places, "place"),
+            "provenance": {
+                "file": name,
+                "sha256": clipping.sha256,
+                "url": clipping.url if is_web_url(clipping.url) else None,
+                "kind": KIND_NAMES.get(clipping.kind, clipping.kind),
+                "encoding": getattr(clipping, "encoding", None),
+            },
+            "notes": notes(clipping, source_path, name),
+        }
+        if clipping.authors:
+            meta["authors"] = self.process_metadata("authors", list(clipping.authors))
+        if deck:
+            # Pelican treats a summary as HTML; the deck is plain text.
+            meta["summary"] = html.escape(deck)
+        if clipping.date and date is None:
+            meta["notes"].append(f"The page's date ({clipping.date}) was not understood.")
+        return meta
+
+
+def install(readers: Any) -> None:
+    """readers_init: scrapes of every kind go to ClippingsReader."""
+    for extension in EXTENSIONS:
+        readers.reader_classes[extension] = ClippingsReader
+
+
+def content_name(source_path: str, settings: dict[str, Any]) -> str:
+    """The scrape's name as kept under content/ (e.g. scraped/<source>/<file>), never absolute."""
+    root = os.path.abspath(settings.get("PATH") or ".")
+    path = os.path.abspath(source_path)
+    if os.path.commonpath([root, path]) != root:
+        return os.path.basename(path)
+    return PurePosixPath(*os.path.relpath(path, root).split(os.sep)).as_posix()
+
+
+def folder_slug(name: str) -> str:
+    """The scrape's source folder (content/scraped/<folder>/...), as a URL segment."""
+    parts = PurePosixPath(name).parts
+    return (slugify(parts[-2]) if len(parts) >= 3 else "") or "misc"
+
+
+def article_slug(source_path: str, sha256: str) -> str:
+    """The file name as a slug: 'story.html' → 'story', unique within its folder.
+
+    A folder may hold the same story twice ('story.html' and 'story.txt'); then both keep their
+    extension ('story-html', 'story-txt'), so no page overwrites another.
+    """
+    folder, name = os.path.split(source_path)
+    own = slugify(stem(name)) or sha256[:12]
+    try:
+        siblings = [n for n in os.listdir(folder) if n != name and n.lower().endswith(_SCRAPE)]
+    except OSError:
+        return own
+    clashes = [n for n in siblings if slugify(stem(n)) == own]
+    if not clashes:
+        return own
+    longer = slugify(name.removesuffix(".gz"))
+    if any(slugify(n.removesuffix(".gz")) == longer for n in clashes):
+        return f"{longer}-{sha256[:8]}"
+    return longer
+
+
+_SCRAPE = tuple(SUFFIXES) + tuple(f"{s}.gz" for s in SUFFIXES)
+
+
+def stem(source_path: str) -> str:
+    name = os.path.basename(source_path)
+    name = name.removesuffix(".gz")
+    return os.path.splitext(name)[0]
+
+
+def parse_date(value: str | None) -> datetime | None:
+    """ISO 8601 from the describe stage → datetime; None when absent or not understood."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip())
+    except ValueError:
+        pass
+    try:
+        from dateutil.parser import isoparse
+
+        return isoparse(value.strip())
+    except (ValueError, OverflowError):
+        return None
+
+
+def show_date(date: datetime, iso: str | None) -> str:
+    """'27 December 2016', plus the time only when the page gave one (no locale involved)."""
+    day = f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+    if iso and len(iso.strip()) <= 10:
+        return day
+    shown = f"{day}, {date:%H:%M}"
+    offset = date.utcoffset()
+    if offset is None:
+        return shown
+    if not offset:
+        return f"{shown} UTC"
+    zone = f"{date:%z}"
+    return f"{shown} (UTC{zone[:3]}:{zone[3:5]})"
+
+
+def is_web_url(url: str | None) -> bool:
+    return bool(url) and url.strip().lower().startswith(("http://", "https://"))
+
+
+def figure_views(clipping: Clipping) -> list[dict[str, Any]]:
+    """Figures as the theme shows them. The image itself is never loaded, only linked."""
+    return [
+        {
+            "caption": f.caption,
+            "credit": f.credit,
+            "alt": f.alt,
+            "link": f.src.strip() if is_web_url(f.src) else None,
+        }
+        for f in clipping.figures
+        if f.caption or f.credit or is_web_url(f.src)
+    ]
+
+
+def entity_links(entities: list[Entity], kind: str) -> list[EntityLink]:
+    """One link per page: names that spell the same slug are one entity; no slug, no link."""
+    links: dict[str, EntityLink] = {}
+    for entity in entities:
+        slug = entity_slug(entity.name)
+        if slug and slug not in links:
+            links[slug] = EntityLink(entity.name, slug, kind)
+    return list(links.values())
+
+
+def notes(clipping: Clipping, source_path: str, name: str) -> list[str]:
+    """Warnings worth showing a reader, with the file named as in content/ (no machine paths)."""
+    shown = []
+    if clipping.incomplete:
+        shown.append(INCOMPLETE)
+    for warning in clipping.warnings:
+        warning = warning.replace(source_path, name).replace(os.path.abspath(source_path), name)
+        if warning not in shown:
+            shown.append(warning)
+    return shown

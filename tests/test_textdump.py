@@ -1,0 +1,208 @@
+"""The clean stage on plain-text dumps: the sample scrape and small dumps of other shapes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from clippings.clean import clean
+from clippings.clean.captions import is_caption, sentences
+from clippings.clean.kinds import is_sprite
+from clippings.clean.lines import Block, blocks, normalise
+from clippings.model import Clipping
+from clippings.read import read_bytes, read_path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "content/scraped/nikkei-asian-review/china-inching-toward-detente-with-japan.txt"
+FIXTURES = ROOT / "tests/fixtures/textdump"
+
+
+def dump(text: str, name: str = "dump.txt") -> Clipping:
+    return clean(read_bytes(text.encode("utf-8"), name))
+
+
+def fixture(name: str) -> Clipping:
+    return clean(read_path(FIXTURES / name))
+
+
+@pytest.fixture(scope="module")
+def sample() -> Clipping:
+    return clean(read_path(SAMPLE))
+
+
+def paragraphs(clipping: Clipping) -> list[str]:
+    return clipping.text.split("\n\n")
+
+
+# --- the sample scrape -------------------------------------------------------------------------
+
+def test_sample_headline_and_deck(sample: Clipping) -> None:
+    assert sample.headline == "China inching toward detente with Japan"
+    assert sample.deck == "Thaw may be on the horizon as party officials hint at improved ties"
+    assert sample.byline is None and sample.dateline is None
+
+
+def test_sample_captions_are_figures_not_text(sample: Clipping) -> None:
+    first = ("Chen Min'er, left, party chief of Guizhou Province, talks with a Japanese government "
+             "official at a recent event in Beijing.")
+    second = ("Chinese students who took part in a program to visit Japan speak about their "
+              "experiences at a forum.")
+    assert sample.captions == [first, second]
+    assert all(f.src is None for f in sample.figures)
+    assert first not in sample.text and second not in sample.text
+    assert sample.html.count("<figcaption>") == 2
+
+
+def test_sample_body_starts_with_lead_and_ends_with_last_paragraph(sample: Clipping) -> None:
+    body = paragraphs(sample)
+    assert body[0].startswith("BEIJING -- China is sending subtle signals")
+    assert body[-1].endswith("anti-Japanese protests in China.")
+    assert sample.html.index("<figcaption>Chen Min") < sample.html.index("<p>BEIJING --")
+
+
+def test_sample_subhead(sample: Clipping) -> None:
+    assert "<h2>Mixed signals</h2>" in sample.html
+    assert "Mixed signals" in paragraphs(sample)
+
+
+def test_sample_has_no_header_in_body(sample: Clipping) -> None:
+    for part in (sample.headline, sample.deck):
+        assert part not in sample.text
+        assert part not in sample.html
+
+
+@pytest.mark.parametrize("chrome", ["Artboard", "Sketch", "Sponsored Content", "free article",
+                                    "subscription", "Subscribe", "Try 3 months", "NAR on print",
+                                    "{{"])
+def test_sample_chrome_removed(sample: Clipping, chrome: str) -> None:
+    assert chrome not in sample.text
+    assert chrome not in sample.html
+
+
+def test_sample_chrome_kept_for_describe(sample: Clipping) -> None:
+    assert any("Created with Sketch" in line for line in sample.chrome)
+    assert "Your full access to the Nikkei Asian Review has expired" in sample.chrome
+
+
+def test_sample_paragraph_order_and_count(sample: Clipping) -> None:
+    raw = normalise(SAMPLE.read_text(encoding="utf-8"))
+    body = paragraphs(sample)
+    assert len(body) == 31  # 30 paragraphs and one subhead
+    positions = [raw.index(p) for p in body]
+    assert positions == sorted(positions)
+
+
+def test_sample_body_paragraphs_are_not_captions(sample: Clipping) -> None:
+    assert "Most observers believe that Chen, 56, will eventually join the top echelon of party " \
+           "leaders." in paragraphs(sample)
+    assert any(p.startswith("The outlook for the historically prickly relationship is far from "
+                            "clear.") for p in paragraphs(sample))
+    for paragraph in paragraphs(sample):
+        if paragraph != "Mixed signals":
+            assert not is_caption(paragraph), paragraph
+
+
+def test_sample_is_complete(sample: Clipping) -> None:
+    assert not sample.incomplete
+    assert not sample.warnings
+
+
+def test_sample_spaces_normalised(sample: Clipping) -> None:
+    assert "\u00a0" not in sample.text and "  " not in sample.text
+    assert "propaganda chief in Zhejiang Province" in sample.text
+    assert all(line == line.rstrip() for line in sample.text.splitlines())
+
+
+def test_html_escapes_everything() -> None:
+    clipping = dump("A headline\n\nThe <script>alert(1)</script> tag & its friends were found "
+                    "in the page of the town council on Monday.\n")
+    assert "<script>" not in clipping.html
+    assert "&lt;script&gt;" in clipping.html and "&amp;" in clipping.html
+
+
+# --- other shapes -------------------------------------------------------------------------------
+
+def test_byline_and_dateline() -> None:
+    c = fixture("byline_dateline.txt")
+    assert c.headline == "Harbour town votes to rebuild its flooded sea wall"
+    assert c.byline == "By Marta Okonkwo and Lee Danvers"
+    assert c.dateline == "March 3, 2021"
+    assert c.captions == ["Fishermen on the quay watch the tide come in over the broken wall. "
+                          "(AP Photo/Sam Ellery)"]
+    assert "<h2>What happens next</h2>" in c.html
+    assert "<ul><li>the quay stays open to boats during the rebuild</li>" in c.html
+    body = paragraphs(c)
+    assert body[0].startswith("Residents of Port Hallam voted")
+    assert body[-1] == "Work is expected to finish before the winter storms of 2022."
+    for chrome in ("Share", "Advertisement", "Related stories", "Storm damage bill", "Privacy"):
+        assert chrome not in c.text
+    assert not c.incomplete
+
+
+def test_paywall_teaser_is_incomplete() -> None:
+    c = fixture("paywall_teaser.txt")
+    assert c.headline == "Copper prices jump as smelters cut output"
+    assert c.deck == "Supply worries return to the metals market"
+    assert c.incomplete
+    assert any("paywall" in w for w in c.warnings)
+    assert paragraphs(c)[-1].endswith("and that the")
+    assert "Subscribe" not in c.text and "Log in" not in c.text
+
+
+def test_no_chrome() -> None:
+    c = fixture("no_chrome.txt")
+    assert c.headline == "Library extends its opening hours"
+    assert c.deck is None
+    assert c.chrome == []
+    assert paragraphs(c)[2] == "Longer hours" and "<h2>Longer hours</h2>" in c.html
+    assert len(paragraphs(c)) == 5
+    assert not c.incomplete and not c.figures
+
+
+def test_single_paragraph() -> None:
+    c = fixture("single_paragraph.txt")
+    text = (FIXTURES / "single_paragraph.txt").read_text(encoding="utf-8").strip()
+    assert c.text == text
+    assert c.html == f"<p>{text}</p>"
+    assert c.headline is None and not c.figures and not c.incomplete
+
+
+def test_paragraph_split_by_inline_elements_is_rejoined() -> None:
+    # get_text("\n") puts each text node on a line: the link's edges keep their spaces
+    raw = "A story\n\nThe mayor met \nresidents\n on Monday to discuss the new bus routes.\n"
+    assert [b.text for b in blocks(normalise(raw))][-1] == (
+        "The mayor met residents on Monday to discuss the new bus routes.")
+
+
+def test_normalise_odd_spaces() -> None:
+    assert normalise("a\u00a0b\u200bc\u00add\u2009e\r\nf") == "a bcd e\nf"
+
+
+def test_sprite_lines_are_recognised_generally() -> None:
+    assert is_sprite(Block("Logo IconIcon SearchMenu BurgerIcon CloseArrow LeftArrow Right"))
+    assert not is_sprite(Block("The iPhone maker and YouTube said on Monday that McDonald's "
+                               "would advertise."))
+
+
+def test_sentences_keep_abbreviations() -> None:
+    assert len(sentences("On Dec. 6, Mr. Li met U.S. officials. They talked.")) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters march past the parliament building in the capital on Sunday.",
+    "Firefighters are pictured outside the burning warehouse.",
+    "Photo: Workers repair the bridge.",
+])
+def test_caption_like_sentences(text: str) -> None:
+    assert is_caption(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The law takes effect in January.",
+    "Officials say the plan will cost more than expected.",
+    "It remains unclear who will pay for the repairs.",
+    "But the company is sending mixed signals to investors at the meeting.",
+    "WASHINGTON (AP) — Lawmakers return to the capital on Monday.",
+])
+def test_statements_are_not_captions(text: str) -> None:
+    assert not is_caption(text)
