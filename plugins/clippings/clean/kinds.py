@@ -17,6 +17,7 @@ GLUED = re.compile(r"[a-z][A-Z]|[a-z]\.[A-Z]")  # "ArrowArtboard", "Sketch.Title
 SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*(\s*\([^()]{1,60}\))?$")
 MENU_SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s{3,}")
 INNER_SENTENCE_END = re.compile(r"[a-z][.!?][\"”’)]*\s+[A-Z]")
+REFERENCE = re.compile(r"\[(\w{1,4} )?\w{1,4}\]")
 CODE_CHARS = re.compile(r"[{}();=<>\[\]]")
 CODE_WORDS = re.compile(r"\b(function|var|let|const|return|window\.|document\.|null|true|false)\b"
                         r"|=>|\}\)|\);|://")
@@ -119,6 +120,8 @@ def score(block: Block) -> float:
         return -1.0  # share buttons sit inside articles too: no worse than any short line
     if block.items:
         return 0.5 * sum(1 for item in block.items if len(item.split()) >= 6) - 0.5
+    if REFERENCE.fullmatch(block.text):
+        return 0.0  # a footnote mark ("[17]") that a dump put on its own line mid-paragraph
     if block.text.endswith(("...", "…", "[…]", "[...]")):
         return -1.0  # a teaser cut short for a list of other stories
     if is_prose(block):

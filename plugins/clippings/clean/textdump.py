@@ -61,18 +61,31 @@ def clean_text(page: Page) -> Clipping:
 
 
 def _article_span(bs: list[Block]) -> tuple[int, int]:
-    """[start, end) of the richest run of prose, ended early at a related-links heading."""
-    scores = [kinds.score(b) for b in bs]
-    best, best_span = float("-inf"), (0, len(bs))
+    """[start, end) of the richest run of prose, ended at a comments-like heading."""
+    start, end = _richest(bs, len(bs))
+    stop = _stop(bs, 0, len(bs))
+    if stop < start:  # comments outweigh the article: look for it above them
+        before = _richest(bs, stop)
+        if _prose_words(bs, *before) >= STOP_AFTER_WORDS:
+            start, end = before
+    return start, _with_unfinished(bs, _stop(bs, start, end))
+
+
+def _richest(bs: list[Block], limit: int) -> tuple[int, int]:
+    """The maximum-sum run of block scores among the first ``limit`` blocks."""
+    best, best_span = float("-inf"), (0, limit)
     total, start = 0.0, 0
-    for i, value in enumerate(scores):
+    for i in range(limit):
         if total <= 0:
             total, start = 0.0, i
-        total += value
+        total += kinds.score(bs[i])
         if total > best:
             best, best_span = total, (start, i + 1)
-    start, end = best_span
-    return start, _with_unfinished(bs, _stop(bs, start, end))
+    return best_span
+
+
+def _prose_words(bs: list[Block], start: int, end: int) -> int:
+    return sum(b.words for b in bs[start:end] if kinds.is_prose(b))
 
 
 def _stop(bs: list[Block], start: int, end: int) -> int:

@@ -23,13 +23,17 @@ def describe(page: Page, clipping: Clipping) -> None:
     _warn(clipping)
 
 
+# What `clippings extract` says of a field the page does not give. The site shows the gap
+# itself ("Undated", no byline), so these are not repeated as notes on the article page.
+MISSING = {
+    "title": "no title found",
+    "date": "no date found: undated",
+    "authors": "no author found",
+    "source": "no source found",
+}
+
+
 def _warn(clipping: Clipping) -> None:
-    missing = {
-        "title": "no title found",
-        "date": "no date found: undated",
-        "authors": "no author found",
-        "source": "no source found",
-    }
-    for name, message in missing.items():
+    for name, message in MISSING.items():
         if not getattr(clipping, name) and message not in clipping.warnings:
             clipping.warnings.append(message)

@@ -47,8 +47,9 @@ def _url(head: meta.Head, ld: jsonld.Found) -> str | None:
 
 
 def _named_source(head: meta.Head, ld: jsonld.Found) -> str | None:
-    return _first(plain(v, 120) for v in (head.first(("og:site_name",)), ld.source,
-                                          head.first(meta.SOURCE_KEYS)))
+    named = _first(plain(v, 120) for v in (head.first(("og:site_name",)), ld.source,
+                                           head.first(meta.SOURCE_KEYS)))
+    return source.readable(named) if named else None
 
 
 def _found_source(dom, clipping: Clipping, head: meta.Head) -> str | None:

@@ -22,6 +22,14 @@ CONNECTORS = frozenset({"of", "the", "and", "&", "for", "de", "du", "des", "la",
                         "die", "das", "el", "los", "y", "on"})
 
 
+def readable(name: str) -> str:
+    """A site name some pages give as a URL ("https://www.example.in/") as its host name."""
+    if re.match(r"(?i)^(?:https?:)?//", name.strip()):
+        host = urlsplit(name.strip()).hostname or name
+        return host.removeprefix("www.")
+    return name
+
+
 def from_chrome(lines: list[str]) -> str | None:
     """The most likely publication name mentioned in chrome lines, or None."""
     scores: Counter[str] = Counter()

@@ -16,6 +16,7 @@ from typing import Any
 from pelican.readers import BaseReader
 from slugify import slugify
 
+from ..describe import MISSING
 from ..errors import BadInput
 from ..model import Clipping, Entity
 from ..read import SUFFIXES
@@ -30,6 +31,7 @@ EXTENSIONS = [s.lstrip(".") for s in SUFFIXES] + ["gz"]  # .html.gz: Pelican see
 INCOMPLETE = "The text may be incomplete (a teaser or a paywalled page)."
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
+MISSING_SHOWN_ELSEWHERE = frozenset(MISSING.values())
 KIND_NAMES = {"html": "HTML page", "text": "text dump"}
 
 
@@ -209,6 +211,8 @@ def notes(clipping: Clipping, source_path: str, name: str) -> list[str]:
     if clipping.incomplete:
         shown.append(INCOMPLETE)
     for warning in clipping.warnings:
+        if warning in MISSING_SHOWN_ELSEWHERE:
+            continue
         warning = warning.replace(source_path, name).replace(os.path.abspath(source_path), name)
         if warning not in shown:
             shown.append(warning)
