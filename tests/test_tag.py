@@ -363,3 +363,30 @@ def test_places_in_a_plain_list_stay_apart() -> None:
     _, places = tag_text("He flew from Paris to Berlin, or London, on Monday.")
     assert {p.name for p in places} >= {"Paris", "Berlin", "London"}
     assert all(not p.aliases for p in places)
+
+
+GERMAN = (
+    "Die Bundesregierung in Berlin hat am Montag neue Regeln beschlossen. Kanzler Olaf Scholz "
+    "sagte, die Reform werde die Verwaltung in Bayern und Sachsen deutlich vereinfachen."
+)
+
+
+def test_text_in_another_language_is_not_tagged_and_says_why(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("CLIPPINGS_CACHE_DIR", str(tmp_path))
+    german = Clipping(path="de.html", sha256="0", kind="html", text=GERMAN, lang="de")
+    lorem = Clipping(path="lorem.html", sha256="1", kind="html", lang="en",
+                     text="Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod "
+                          "tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim.")
+    tagging.tag_many([german, lorem])
+    for clipping in (german, lorem):
+        assert clipping.people == [] and clipping.places == []
+        assert tagging.NOT_ENGLISH in clipping.warnings
+
+
+def test_english_text_declared_in_another_language_is_still_tagged(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("CLIPPINGS_CACHE_DIR", str(tmp_path))
+    text = "Angela Merkel visited Paris on Monday, and she met the mayor of the city there."
+    clipping = Clipping(path="en.html", sha256="0", kind="html", text=text, lang="de")
+    tagging.tag(clipping)
+    assert [p.name for p in clipping.people] == ["Angela Merkel"]
+    assert tagging.NOT_ENGLISH not in clipping.warnings

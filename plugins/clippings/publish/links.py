@@ -12,7 +12,7 @@ RESERVED = {"index"}
 
 
 def entity_slug(name: str) -> str:
-    """'Chen Min'er' → 'chen-min-er'; '' when the name has nothing to spell a file name with."""
+    """'Zoë O'Neill' → 'zoe-o-neill'; '' when the name has nothing to spell a file name with."""
     slug = slugify(name)
     return f"{slug}-1" if slug in RESERVED else slug
 

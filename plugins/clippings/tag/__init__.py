@@ -15,10 +15,13 @@ from ..model import Clipping, Entity, Mention
 from . import mentions, people, places
 from .alternates import alternate_names
 from .cache import Span, stats
+from .language import is_english
 from .ner import entity_spans, entity_spans_many
 from .repair import Candidate, candidates
 
 __all__ = ["article_text", "stats", "tag", "tag_many", "tag_text", "tag_texts", "to_json"]
+
+NOT_ENGLISH = "not tagged: people and places are found in English text only"
 
 # "NAIROBI -- ..." at the start of a paragraph: a dateline the model may not tag.
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'’ ]*[A-Z.])(?:,[^\n]{0,30}?)?\s+(?:--|—|–)\s")
@@ -37,13 +40,22 @@ def tag_texts(texts: Sequence[str]) -> list[tuple[list[Entity], list[Entity]]]:
 
 def tag(clipping: Clipping) -> None:
     """Tag one article: its title, subtitle, captions and body, as one text."""
-    clipping.people, clipping.places = tag_text(article_text(clipping))
+    tag_many([clipping])
 
 
 def tag_many(clippings: Sequence[Clipping]) -> None:
-    """Tag many articles, running the model in batches over those not cached."""
-    tagged = tag_texts([article_text(c) for c in clippings])
-    for clipping, (people_, places_) in zip(clippings, tagged, strict=True):
+    """Tag many articles, running the model in batches over those not cached.
+
+    Articles not in English are left untagged, with a warning: the model reads English only.
+    """
+    english = []
+    for clipping in clippings:
+        if is_english(clipping.text or article_text(clipping), clipping.lang):
+            english.append(clipping)
+        else:
+            clipping.warnings.append(NOT_ENGLISH)
+    tagged = tag_texts([article_text(c) for c in english])
+    for clipping, (people_, places_) in zip(english, tagged, strict=True):
         clipping.people, clipping.places = people_, places_
 
 

@@ -1,5 +1,5 @@
-"""Other names for one place, given by the article itself: "the Senkaku Islands, which China
-claims as the Diaoyu Islands" makes one place with two names, shown under the first.
+"""Other names for one place, given by the article itself: "the Falkland Islands, which Argentina
+calls the Malvinas Islands" makes one place with two names, shown under the first.
 
 The link phrases are data (data/alternate_name_links.txt), each anchored right before the
 second name. The second name joins the nearest earlier place of the same sentence that shares
