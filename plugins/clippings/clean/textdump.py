@@ -18,6 +18,7 @@ from .captions import has_cue, is_caption
 from .lines import Block, blocks, normalise
 
 HEADER_REACH = 10  # header blocks looked at above the first paragraph
+DECK_MIN_WORDS = 4  # shorter lines under a headline are buttons and labels
 SUBHEAD_WORDS = 12
 STOP_AFTER_WORDS = 150
 CREDIT_WORDS = 8
@@ -128,10 +129,11 @@ def _header(bs: list[Block], lead: int) -> tuple[Header, set[int]]:
     title_at = _headline_index(bs, cluster)
     for i in cluster:
         block = bs[i]
-        if header.byline is None and kinds.is_byline(block):
-            header.byline = block.text
-        elif header.dateline is None and kinds.is_date_line(block):
-            header.dateline = block.text
+        # A second byline or date line ("Updated ...") is header furniture too, never a deck.
+        if kinds.is_byline(block):
+            header.byline = header.byline or block.text
+        elif kinds.is_date_line(block):
+            header.dateline = header.dateline or block.text
         elif i == title_at:
             header.headline = block.text
         elif title_at is not None and i > title_at and _is_deck(block, header):
@@ -174,7 +176,8 @@ def _headline_index(bs: list[Block], cluster: list[int]) -> int | None:
 
 
 def _is_deck(block: Block, header: Header) -> bool:
-    return (header.deck is None and not header.captions and block.words <= 40
+    """A summary under the headline: a phrase of some length, not a button ("View Photos")."""
+    return (header.deck is None and not header.captions and DECK_MIN_WORDS <= block.words <= 40
             and kinds.is_title_like(block, most=40))
 
 
