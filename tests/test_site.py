@@ -107,6 +107,11 @@ def test_place_pages_cover_the_gold_places(output, gold):
     pages = {p.stem for p in (output / "places").glob("*.html")} - {"index"}
     found = {slugify(name) for name in gold["places"]} & pages
     assert len(found) >= 12, sorted({slugify(n) for n in gold["places"]} - pages)
+    # Organisations and nationalities that carry place words are not places.
+    not_places = {"china-japan-friendship-association", "china-central-television",
+                  "asia-pacific-economic-cooperation", "japanese-chamber-of-commerce-and-industry",
+                  "chinese", "japanese", "anti-japanese", "communist-party", "diaoyu-islands"}
+    assert not pages & not_places
 
 
 def test_sample_links_its_people_and_places(output, sample_page):

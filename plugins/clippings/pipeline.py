@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .clean import clean
 from .describe import describe
-from .model import Clipping
+from .model import Clipping, Page
 from .read import read_bytes, read_path
 
 
@@ -23,7 +23,7 @@ def extract_bytes(raw: bytes, path: str, *, entities: bool = True) -> Clipping:
     return _stages(read_bytes(raw, path), entities)
 
 
-def _stages(page, entities: bool) -> Clipping:
+def _stages(page: Page, entities: bool) -> Clipping:
     clipping = clean(page)
     clipping.encoding = page.encoding
     describe(page, clipping)
