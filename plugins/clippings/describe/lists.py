@@ -6,14 +6,14 @@ import re
 from functools import cache
 from pathlib import Path
 
+from ..datafiles import entries
+
 DATA = Path(__file__).parent / "data"
 
 
-@cache
 def load(name: str) -> tuple[str, ...]:
     """The non-blank, non-comment lines of ``data/<name>.txt``, stripped."""
-    lines = (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(s for s in (line.strip() for line in lines) if s and not s.startswith("#"))
+    return entries(DATA / f"{name}.txt")
 
 
 @cache

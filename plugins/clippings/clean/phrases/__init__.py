@@ -6,14 +6,14 @@ import re
 from functools import cache
 from pathlib import Path
 
+from ...datafiles import entries
+
 HERE = Path(__file__).parent
 
 
-@cache
 def load(name: str) -> tuple[str, ...]:
     """The non-blank, non-comment lines of ``<name>.txt`` beside this module."""
-    lines = (HERE / f"{name}.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(s for s in (line.strip() for line in lines) if s and not s.startswith("#"))
+    return entries(HERE / f"{name}.txt")
 
 
 @cache

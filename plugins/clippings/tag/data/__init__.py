@@ -5,22 +5,18 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from ...datafiles import entries
+
 HERE = Path(__file__).parent
 
 
-def _lines(filename: str) -> list[str]:
-    text = (HERE / filename).read_text(encoding="utf-8")
-    return [s for s in (line.strip() for line in text.splitlines()) if s and not s.startswith("#")]
-
-
-@cache
 def words(name: str) -> tuple[str, ...]:
     """The entries of ``<name>.txt``, one per line."""
-    return tuple(_lines(f"{name}.txt"))
+    return entries(HERE / f"{name}.txt")
 
 
 @cache
 def table(name: str) -> dict[str, str]:
     """The two tab-separated columns of ``<name>.tsv`` as a mapping."""
-    rows = (line.split("\t") for line in _lines(f"{name}.tsv"))
+    rows = (line.split("\t") for line in entries(HERE / f"{name}.tsv"))
     return {row[0].strip(): row[1].strip() for row in rows if len(row) >= 2}
