@@ -112,19 +112,15 @@ def _read_text(name: str) -> str:
 
 def _scrapes(paths: Sequence[str]) -> Iterator[str]:
     """The given files, and every scrape below the given folders, in a stable order."""
-    from .read import SUFFIXES
+    from .read import is_scrape
 
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = (p for p in path.rglob("*") if p.is_file() and _is_scrape(p.name, SUFFIXES))
+            found = (p for p in path.rglob("*") if p.is_file() and is_scrape(p.name))
             yield from (str(p) for p in sorted(found))
         else:
             yield given
-
-
-def _is_scrape(name: str, suffixes: tuple[str, ...]) -> bool:
-    return name.lower().removesuffix(".gz").endswith(suffixes)
 
 
 def _emit(record: dict[str, Any], jsonl: bool) -> None:

@@ -15,6 +15,11 @@ TEXT_SUFFIXES = (".txt",)
 SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES
 
 
+def is_scrape(path: str | Path) -> bool:
+    """Whether the file name is one Clippings reads (a trailing .gz is looked through)."""
+    return str(path).lower().removesuffix(".gz").endswith(SUFFIXES)
+
+
 def kind_of(path: str | Path) -> str:
     """'html' or 'text' from the file name (a trailing .gz is looked through)."""
     name = str(path).lower().removesuffix(".gz")
