@@ -16,6 +16,7 @@ from clippings.model import Clipping, Entity, Figure
 from clippings.tag import (
     article_text,
     entities_from_spans,
+    mentions,
     places,
     tag,
     tag_many,
@@ -263,6 +264,14 @@ def test_mentions_the_model_missed_are_added_but_not_inside_organisations():
     people, _ = entities_from_spans(text, spans)
     assert [m.text for m in people[0].mentions] == ["Lena Vogt", "Vogt"]
     assert_offsets(text, people)
+
+
+def test_missed_mentions_are_whole_words_outside_taken_spans():
+    text = "Vogt's plan. Vogtland, O.Vogt, Vogt'sche, Lena Vogt and Vogt-Lund; Vogt."
+    found = mentions.find_more(text, {"Lena Vogt": 0, "Vogt": 1}, [(0, 4)])
+    assert [(text[s:e], owner) for s, e, owner in found] == [
+        ("Lena Vogt", 0), ("Vogt", 1), ("Vogt", 1)]
+    assert [s for s, _, _ in found] == [text.index("Lena"), text.index("Vogt-"), len(text) - 5]
 
 
 # --- the model, end to end ------------------------------------------------------------------

@@ -73,18 +73,18 @@ def to_json(people_: Iterable[Entity], places_: Iterable[Entity]) -> dict[str, A
     return {"people": [one(e) for e in people_], "places": [one(e) for e in places_]}
 
 
-def entities_from_spans(text: str, spans: Iterable[Span]) -> tuple[list[Entity], list[Entity]]:
+def entities_from_spans(text: str, spans: Sequence[Span]) -> tuple[list[Entity], list[Entity]]:
     """The rules on top of the model: from raw spans to people and places."""
     cands = candidates(text, [*spans, *_datelines(text, spans)])
     persons = people.cluster([c for c in cands if c.kind == "person"])
     groups = _group_places(text, [c for c in cands if c.kind == "place"])
     person_entities = [_person_entity(p) for p in persons]
     place_entities = [_place_entity(name, forms) for name, forms in groups.items()]
-    _add_missed_mentions(text, cands, persons, person_entities, place_entities)
+    _add_missed_mentions(text, cands, person_entities, place_entities)
     return _sorted(person_entities), _sorted(place_entities)
 
 
-def _datelines(text: str, spans: Iterable[Span]) -> list[Span]:
+def _datelines(text: str, spans: Sequence[Span]) -> list[Span]:
     covered = [(s, e) for s, e, _ in spans]
     out = []
     for m in _DATELINE.finditer(text):
@@ -116,7 +116,7 @@ def _person_entity(p: people.Person) -> Entity:
 
 
 def _place_entity(name: str, forms: list[Candidate]) -> Entity:
-    found = places.describe(name)
+    found = places.lookup(name)
     return Entity(
         name=name,
         kind="place",
@@ -135,7 +135,6 @@ def _aliases(name: str, forms: Iterable[str]) -> list[str]:
 def _add_missed_mentions(
     text: str,
     cands: list[Candidate],
-    persons: list[people.Person],
     person_entities: list[Entity],
     place_entities: list[Entity],
 ) -> None:
@@ -145,8 +144,8 @@ def _add_missed_mentions(
     for i, e in enumerate(entities):
         for form in {m.text for m in e.mentions}:
             owners.setdefault(form, set()).add(i)
-    for i, p in enumerate(persons):
-        full = p.name().split()
+    for i, p in enumerate(person_entities):
+        full = p.name.split()
         if len(full) > 1:
             owners.setdefault(full[-1], set()).add(i)
     forms = {f: next(iter(o)) for f, o in owners.items()

@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from .data import words
+from .places import canonical
 from .repair import Candidate
 
 WINDOW = 160  # how far back in the sentence the first name may stand
@@ -27,8 +28,6 @@ def _links() -> re.Pattern[str]:
 
 def alternate_names(text: str, places: list[Candidate]) -> dict[str, str]:
     """Canonical name of a second name → canonical name of the place it is another name for."""
-    from .places import canonical
-
     merged: dict[str, str] = {}
     ordered = sorted(places, key=lambda c: c.start)
     for i, second in enumerate(ordered):

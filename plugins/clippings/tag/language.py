@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .data import words
+from .data import word_set
 
 # A page declared English (or not declared) is refused only when its text is plainly not
 # English (lists and box scores run low); a page declared in another language needs prose.
@@ -24,7 +24,7 @@ def is_english(text: str, lang: str | None = None) -> bool:
     found = _WORD.findall(text[: SAMPLE_WORDS * 8])[:SAMPLE_WORDS]
     if not found:
         return False
-    common = frozenset(words("english_function_words"))
+    common = word_set("english_function_words")
     share = sum(1 for w in found if w.casefold() in common) / len(found)
     declared_other = bool(lang) and not lang.lower().startswith("en")
     return share >= (MIN_SHARE_DECLARED_OTHER if declared_other else MIN_SHARE_DECLARED_ENGLISH)

@@ -4,7 +4,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+
+# A form glued to a longer word, or the tail of an initial or a contraction, is no mention;
+# neither is one the next word continues ("Vogtland", "Vogt'sche"). A possessive 's is fine.
+_GLUED_BEFORE = re.compile(r"[\w'’.]")
+_GLUED_AFTER = re.compile(r"\w|['’]\w\w")
 
 
 def find_more(text: str, forms: dict[str, int], taken: Iterable[tuple[int, int]]) -> list[
@@ -14,16 +19,27 @@ def find_more(text: str, forms: dict[str, int], taken: Iterable[tuple[int, int]]
     occupied = sorted(taken)
     found: list[tuple[int, int, int]] = []
     for form in sorted(forms, key=len, reverse=True):
-        pattern = re.compile(r"(?<![\w'’.])" + re.escape(form) + r"(?!\w|['’]\w\w)")
-        for m in pattern.finditer(text):
-            span = (m.start(), m.end())
+        for span in _occurrences(text, form):
             if _overlaps_any(span, occupied):
                 continue
-            found.append((m.start(), m.end(), forms[form]))
+            found.append((*span, forms[form]))
             occupied.append(span)
     return found
 
 
+def _occurrences(text: str, form: str) -> Iterator[tuple[int, int]]:
+    """Whole-word occurrences of ``form``, left to right, not overlapping each other. A plain
+    substring search and two fixed patterns, where a pattern per form would be compiled for
+    every name of every text."""
+    start = text.find(form)
+    while start >= 0:
+        end = start + len(form)
+        if (start and _GLUED_BEFORE.match(text, start - 1)) or _GLUED_AFTER.match(text, end):
+            start = text.find(form, start + 1)
+        else:
+            yield start, end
+            start = text.find(form, end)
+
+
 def _overlaps_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(s < span[1] and span[0] < e for s, e in spans)
-

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from importlib import metadata
+from importlib import import_module, metadata
 from typing import Any
 
 from . import cache as ner_cache
@@ -19,8 +19,9 @@ UNUSED_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatiz
 BATCH_SIZE = 16
 
 
+@cache
 def model_id() -> str:
-    """Name and version of the model package, read without loading the model."""
+    """Name and version of the model package, read (once) without loading the model."""
     try:
         version = metadata.version(MODEL_PACKAGE)
     except metadata.PackageNotFoundError:
@@ -31,10 +32,7 @@ def model_id() -> str:
 @cache
 def nlp() -> Any:
     """The NER-only pipeline, loaded once per process on first use."""
-    import importlib
-
-    package = importlib.import_module(MODEL_PACKAGE)
-    return package.load(exclude=UNUSED_COMPONENTS)
+    return import_module(MODEL_PACKAGE).load(exclude=UNUSED_COMPONENTS)
 
 
 def entity_spans(text: str) -> list[Span]:

@@ -67,7 +67,7 @@ def _containing(people: list[Person], c: Candidate) -> Person | None:
 
 def _same_ends(name: str, person: Person) -> bool:
     parts = name.split()
-    return parts[-1] in person.ends() or parts[0] in person.ends()
+    return not person.ends().isdisjoint((parts[0], parts[-1]))
 
 
 def _owner(people: list[Person], c: Candidate) -> Person | None:

@@ -14,7 +14,7 @@ from typing import Literal
 
 from . import places
 from .cache import Span
-from .data import words
+from .data import word_set, words
 
 Kind = Literal["person", "place", "other"]
 
@@ -27,6 +27,8 @@ _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING_PUNCT = ",;:!?\"'“”‘’()[]"
 _HYPHENS = re.compile(r"\s*[-–—]\s*")
+_WORD_BREAKS = re.compile(r"[\s\-–—]+")
+_NEXT_WORD = re.compile(r"['’]?s?\s+([A-Za-z]+)")
 
 
 @dataclass
@@ -77,7 +79,7 @@ def trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     if m := _LEADING_THE.match(core):
         lead += m.end()
         core = core[m.end():]
-    while (first := core.split(" ", 1)[0]) in words("name_lead_words") and " " in core:
+    while (first := core.split(" ", 1)[0]) in word_set("name_lead_words") and " " in core:
         lead += len(first) + 1
         core = core[len(first) + 1:]
     if label == "PERSON":
@@ -91,7 +93,7 @@ def trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
 
 
 def _is_abbreviation(name: str) -> bool:
-    last = name.split()[-1] if name.split() else name
+    last = name.split()[-1]  # name ends with "." so has a word
     return "." in last[:-1] or len(last) <= 4
 
 
@@ -115,22 +117,17 @@ def honorific_length(name: str) -> int:
             return cut
 
 
-@cache
-def _org_heads() -> frozenset[str]:
-    return frozenset(words("org_heads"))
-
-
 def has_org_head(name: str) -> bool:
-    return any(w in _org_heads() for w in re.split(r"[\s\-–—]+", name))
+    return not word_set("org_heads").isdisjoint(_WORD_BREAKS.split(name))
 
 
 def _next_word(text: str, end: int) -> str:
-    m = re.match(r"['’]?s?\s+([A-Za-z]+)", text[end:end + 40])
+    m = _NEXT_WORD.match(text, end, end + 40)
     return m.group(1) if m else ""
 
 
 def _drop_orgs_and_nationalities(text: str, cands: list[Candidate]) -> None:
-    events = set(words("event_words"))
+    events = word_set("event_words")
     for c in cands:
         if c.kind == "other":
             continue
@@ -153,7 +150,7 @@ def _looks_like_name(name: str) -> bool:
 def _is_nationality(name: str, following: str) -> bool:
     if " " in name or not following or not following[0].islower():
         return False
-    return any(name.endswith(e) for e in words("nationality_endings"))
+    return name.endswith(words("nationality_endings"))
 
 
 def _place_compound(text: str, start: int, end: int) -> list[Candidate]:
@@ -206,7 +203,7 @@ def _places_after_prepositions(text: str, cands: list[Candidate]) -> None:
     """A lone "person" word the gazetteer knows, right after "in"/"at"/"from"..., and no part of
     any full person name here, is a place ("moved to Exeter")."""
     vouched = {w for c in cands if c.kind == "person" for w in _name_words(c)}
-    preps = set(words("place_prepositions"))
+    preps = word_set("place_prepositions")
     for c in cands:
         if c.kind != "person" or " " in c.text or c.text in vouched:
             continue

@@ -16,6 +16,12 @@ def words(name: str) -> tuple[str, ...]:
 
 
 @cache
+def word_set(name: str) -> frozenset[str]:
+    """The entries of ``<name>.txt`` as a set, built once, for membership tests."""
+    return frozenset(words(name))
+
+
+@cache
 def table(name: str) -> dict[str, str]:
     """The two tab-separated columns of ``<name>.tsv`` as a mapping."""
     rows = (line.split("\t") for line in entries(HERE / f"{name}.tsv"))
