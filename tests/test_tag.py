@@ -399,3 +399,9 @@ def test_english_text_declared_in_another_language_is_still_tagged(tmp_path, mon
     tagging.tag(clipping)
     assert [p.name for p in clipping.people] == ["Angela Merkel"]
     assert tagging.NOT_ENGLISH not in clipping.warnings
+
+
+def test_a_country_the_gazetteer_names_with_the_is_known_without_it() -> None:
+    _, places = tag_text("Ministers from the Netherlands met their colleagues in Brussels.")
+    netherlands = next(p for p in places if p.name == "Netherlands")
+    assert netherlands.country == "NL"

@@ -42,7 +42,7 @@ def _gazetteer() -> dict[str, Gazetted]:
                                 c["longitude"], c["population"] or 0))
     best: dict[str, Gazetted] = {}
     for r in records:
-        k = r.name.casefold()
+        k = _key(r.name)
         old = best.get(k)
         if old is None or _better(r, old):
             best[k] = r
@@ -57,7 +57,12 @@ def _better(a: Gazetted, b: Gazetted) -> bool:
 
 
 def lookup(name: str) -> Gazetted | None:
-    return _gazetteer().get(name.casefold())
+    return _gazetteer().get(_key(name))
+
+
+def _key(name: str) -> str:
+    # Tags never keep a leading "the" ("the Netherlands" → "Netherlands"); neither do keys.
+    return name.casefold().removeprefix("the ")
 
 
 def is_known(name: str) -> bool:
