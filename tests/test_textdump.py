@@ -174,6 +174,30 @@ def test_paragraph_split_by_inline_elements_is_rejoined() -> None:
         "The mayor met residents on Monday to discuss the new bus routes.")
 
 
+def test_a_paragraph_split_into_many_nodes_is_one_block() -> None:
+    raw = "A story\n\nThe council met \n" + " and talked \n" * 300 + " about the bridge.\n"
+    paragraph = blocks(normalise(raw))[-1]
+    assert paragraph.words == 3 + 2 * 300 + 3
+    assert "  " not in paragraph.text and paragraph.text.endswith("talked about the bridge.")
+
+
+def test_a_bare_credit_joins_the_caption_above_or_is_chrome() -> None:
+    c = dump("Bridge reopens after a year of repairs\n\n"
+             "The old bridge over the river reopened to traffic on Monday after a year of repairs "
+             "that cost the town far more than it had planned to spend.\n\n"
+             "Photo: Workers repair the old bridge over the river.\n\nGetty Images\n\n"
+             "Engineers said the steel frame had rusted through in places and that the deck had "
+             "to be replaced in full before any car could cross again.\n\nReuters\n\n"
+             "Shops on both banks said trade had fallen by half while the bridge was shut, and "
+             "several owners said they would ask the council for help.\n")
+    assert [(f.caption, f.credit) for f in c.figures] == [
+        ("Photo: Workers repair the old bridge over the river.", "Getty Images")]
+    assert '<small class="credit">Getty Images</small>' in c.html
+    assert c.chrome == ["Reuters"]
+    assert "Reuters" not in c.text and "Getty Images" not in c.text
+    assert len(paragraphs(c)) == 3
+
+
 def test_normalise_odd_spaces() -> None:
     assert normalise("a\u00a0b\u200bc\u00add\u2009e\r\nf") == "a bcd e\nf"
 

@@ -9,7 +9,7 @@ speech, no opinion and no copula. The grammar test runs spaCy on the few candida
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .phrases import load, pattern
@@ -28,7 +28,7 @@ HUMAN_SUBJECT_TAGS = {"NNP", "NNPS", "NNS"}
 
 def sentences(text: str) -> list[str]:
     """Split on sentence ends, not on the period of a known abbreviation ("Dec. 6", "U.S.")."""
-    abbreviations = set(load("textdump_abbreviations"))
+    abbreviations = load("textdump_abbreviations")
     out: list[str] = []
     start = 0
     for m in SENTENCE_BREAK.finditer(text):
@@ -62,9 +62,10 @@ def _caption_shaped(text: str) -> bool:
         return False
     if QUOTES.search(text) or FIRST_PERSON.search(text):
         return False
-    return words[0].lower().strip(",") not in set(load("textdump_openers"))
+    return words[0].lower().strip(",") not in load("textdump_openers")
 
 
+@lru_cache(maxsize=1024)  # the lead and header blocks are asked about more than once
 def _caption_grammar(text: str) -> bool:
     doc = _nlp()(text)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -77,7 +78,7 @@ def _caption_grammar(text: str) -> bool:
         return False  # a caption names who is shown; "It", "The law" are statements
     if deps & {"ccomp", "acomp", "attr", "expl", "neg"}:
         return False
-    if root.lemma_.lower() in set(load("textdump_caption_verbs")):
+    if root.lemma_.lower() in load("textdump_caption_verbs"):
         return False
     if not _present(root, children):
         return False
@@ -87,10 +88,9 @@ def _caption_grammar(text: str) -> bool:
 def _present(root: Any, children: list[Any]) -> bool:
     """Simple present ("talks", "speak"), or present passive ("are pictured")."""
     auxes = [c for c in children if c.dep_ in {"aux", "auxpass"}]
-    if root.tag_ in PRESENT and not auxes:
-        return True
-    if root.tag_ == "VB" and not auxes:
-        return True  # the tagger often reads a plural subject's verb ("students speak") as VB
+    if not auxes:
+        # the tagger often reads a plural subject's verb ("students speak") as VB
+        return root.tag_ in PRESENT or root.tag_ == "VB"
     return root.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in PRESENT for a in auxes)
 
 

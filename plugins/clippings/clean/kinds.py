@@ -28,7 +28,7 @@ def _full(name: str, text: str) -> bool:
 
 
 def is_sprite(block: Block) -> bool:
-    """An icon sprite flattened to text: glued CamelCase icon words, no sentence in it."""
+    """An icon sprite flattened to text: two sprite words, or tokens mostly glued CamelCase."""
     hits = len(pattern("sprite", 0).findall(block.text))
     tokens = block.text.split()
     glued = sum(1 for token in tokens if GLUED.search(token))

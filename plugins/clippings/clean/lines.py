@@ -72,7 +72,7 @@ def _run_blocks(run: list[str]) -> list[Block]:
             else:
                 out.append(Block(clean, [clean]))
         elif out and not out[-1].items and _carries_on(previous, line):
-            out[-1].text = _tidy(out[-1].text + " " + clean)
+            out[-1].text += " " + clean  # both halves are tidy already
         else:
             out.append(Block(clean))
         previous = line

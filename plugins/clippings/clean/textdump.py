@@ -177,7 +177,7 @@ def _headline_index(bs: list[Block], cluster: list[int]) -> int | None:
 
 def _is_deck(block: Block, header: Header) -> bool:
     """A summary under the headline: a phrase of some length, not a button ("View Photos")."""
-    return (header.deck is None and not header.captions and DECK_MIN_WORDS <= block.words <= 40
+    return (header.deck is None and not header.captions and block.words >= DECK_MIN_WORDS
             and kinds.is_title_like(block, most=40))
 
 
@@ -186,18 +186,23 @@ def _body(bs: list[Block]) -> tuple[list[BodyBlock], set[int]]:
     out: list[BodyBlock] = []
     used: set[int] = set()
     for i, block in enumerate(bs):
-        kept = _body_block(block, bs[i + 1] if i + 1 < len(bs) else None, out)
-        if kept is not None:
-            used.add(i)
-            if kept.kind == "figure" and not kept.text and out and out[-1].kind == "figure":
-                out[-1].credit = kept.credit
-            elif kept.text or kept.items:
-                out.append(kept)
+        kept = _body_block(block, bs[i + 1] if i + 1 < len(bs) else None)
+        if kept is None:
+            continue
+        if kept.kind == "figure" and not kept.text:
+            # a bare photo credit: it belongs to the caption just above, if there is one
+            if not (out and out[-1].kind == "figure"):
+                continue
+            out[-1].credit = kept.credit
+        elif kept.text or kept.items:
+            out.append(kept)
+        used.add(i)
     return out, used
 
 
-def _body_block(block: Block, following: Block | None, out: list[BodyBlock]) -> BodyBlock | None:
-    """What one block inside the article is, or None when it is chrome."""
+def _body_block(block: Block, following: Block | None) -> BodyBlock | None:
+    """What one block inside the article is (a bare credit: a figure with no caption), or None
+    when it is chrome."""
     if kinds.is_chrome(block) or kinds.is_stop(block) or kinds.is_related(block):
         return None
     if block.items:
@@ -205,10 +210,7 @@ def _body_block(block: Block, following: Block | None, out: list[BodyBlock]) -> 
     if block.text.startswith(">"):
         return BodyBlock("blockquote", block.text.lstrip("> "))
     if block.words <= CREDIT_WORDS and has_cue(block.text) and not kinds.is_sentence(block):
-        # a bare photo credit: it belongs to the caption just above, if there is one
-        if out and out[-1].kind == "figure":
-            return BodyBlock("figure", "", credit=block.text)
-        return None
+        return BodyBlock("figure", "", credit=block.text)
     if kinds.is_sentence(block) and is_caption(block.text):
         return BodyBlock("figure", block.text)
     if kinds.is_title_like(block, most=SUBHEAD_WORDS):
