@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from clippings.clean.textdump import clean_text
 from clippings.describe import describe, jsonld
 from clippings.describe.authors import inverted, names
 from clippings.describe.dates import from_text, to_iso
@@ -77,6 +78,18 @@ def test_huge_jsonld_is_skipped_not_parsed():
     huge = '{"@type": "NewsArticle", "headline": "x", "articleBody": "' + "a" * 3_000_000 + '"}'
     assert jsonld.parse_block(huge, warnings) is None
     assert warnings and "too large" in warnings[0]
+
+
+@pytest.mark.parametrize(("part", "expected"), [
+    ({"@type": "Periodical", "name": "Shore Weekly"}, "Shore Weekly"),
+    ({"@id": "#elsewhere"}, None),  # a reference to no node
+    ({"@id": ["#mag"]}, None),  # an id that is no string: skipped, not a crash
+    ({"@id": {"#mag": 1}}, None),
+])
+def test_site_name_from_is_part_of(part, expected):
+    block = json.dumps({"@type": "NewsArticle", "headline": "Gulls", "isPartOf": part})
+    page = read_bytes(f'<script type="application/ld+json">{block}</script>'.encode(), "x.html")
+    assert jsonld.read(page.dom, []).source == expected
 
 
 def test_deeply_nested_jsonld_is_walked_within_bounds():
@@ -195,6 +208,8 @@ def test_titles_are_plain_text():
     ("Jane Doe & John Smith; jane doe", ["Jane Doe", "John Smith"]),
     ("Ludwig van Beethoven", ["Ludwig van Beethoven"]),
     ("Sign In| Sign Up| Subscribe My Account", []),
+    ("Story by: Jane Doe", ["Jane Doe"]),  # a role word, then the lead word
+    ("POSTED BY JANE DOE", ["Jane Doe"]),
 ])
 def test_byline_normalisation(raw, expected):
     assert names([raw]) == expected
@@ -203,6 +218,7 @@ def test_byline_normalisation(raw, expected):
 def test_house_bylines_are_dropped():
     assert names(["The Coastal Courier"], source="Coastal Courier") == []
     assert names(["Associated Press"], source="Coastal Courier") == ["Associated Press"]
+    assert names(["Harbour"], source="Harbour Times | Local news") == []  # a masthead word off
 
 
 # text dumps and the sample
@@ -231,9 +247,8 @@ def test_sample_dump_source_comes_from_its_chrome():
 
 
 def test_sample_through_the_clean_stage():
-    clean = pytest.importorskip("clippings.clean.textdump", reason="text cleaner not written yet")
     page = read_path(SAMPLE)
-    clipping = clean.clean_text(page)
+    clipping = clean_text(page)
     describe(page, clipping)
     assert clipping.source == "Nikkei Asian Review"
     assert clipping.date is None

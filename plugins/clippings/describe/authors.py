@@ -13,6 +13,7 @@ agency, a foundation) are kept, since they are who the page credits.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .dates import VISIBLE
 from .lists import load, words
@@ -100,9 +101,14 @@ def _segments(text: str) -> list[str]:
     text = URL.sub(" ", text)
     text = VISIBLE.sub(" ; ", text)
     text = TIME.sub(" ; ", text)
-    joiners = "|".join(re.escape(j) for j in load("byline_joiners"))
-    text = re.sub(rf"(?<!\w)(?:{joiners})(?!\w)", " ; ", text, flags=re.I)
+    text = _joiners().sub(" ; ", text)
     return SEPARATORS.split(text)
+
+
+@cache
+def _joiners() -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(j) for j in load("byline_joiners"))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
 
 
 def _clean_segment(segment: str) -> tuple[str | None, bool]:
@@ -124,13 +130,12 @@ def _clean_segment(segment: str) -> tuple[str | None, bool]:
 
 def _drop_leading(tokens: list[str]) -> list[str]:
     """Lead words ("By", "Written by") and roles ("Senior Reporter") before the name."""
-    leads = [lead.split() for lead in load("byline_lead")]
     noise = words("byline_noise")
     changed = True
     while tokens and changed:
         changed = False
         lowered = [t.strip(".,:").casefold() for t in tokens]
-        for lead in sorted(leads, key=len, reverse=True):
+        for lead in _leads():
             if lowered[: len(lead)] == lead:
                 tokens, changed = tokens[len(lead):], True
                 break
@@ -138,6 +143,12 @@ def _drop_leading(tokens: list[str]) -> list[str]:
             if lowered[0] in noise or not lowered[0]:
                 tokens, changed = tokens[1:], True
     return tokens
+
+
+@cache
+def _leads() -> tuple[list[str], ...]:
+    """The lead phrases as word lists, longest first ("written by" before "by")."""
+    return tuple(sorted((lead.split() for lead in load("byline_lead")), key=len, reverse=True))
 
 
 def _as_name(name: str) -> str | None:

@@ -111,11 +111,6 @@ def _instant(iso: str) -> datetime | None:
     return when if when.tzinfo is not None else None
 
 
-def day(iso: str | None) -> str | None:
-    """'YYYY-MM-DD' of an ISO value (for comparing dates by day)."""
-    return iso[:10] if iso else None
-
-
 @cache
 def _zones() -> dict[str, tzoffset]:
     zones = {}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache, partial
+from itertools import islice
 from urllib.parse import urljoin
 
 from ..model import Clipping, Page
@@ -13,6 +15,7 @@ from .textnorm import plain, word_list
 
 FOOTER = re.compile(r"footer|copyright|colophon|legal", re.I)
 MAX_FOOTER_LINES = 60
+MAX_SHOWN_BYLINES = 20
 
 
 def describe_html(page: Page, clipping: Clipping) -> None:
@@ -24,10 +27,12 @@ def describe_html(page: Page, clipping: Clipping) -> None:
     clipping.source = named or _found_source(dom, clipping, head)
     clipping.title = _title(dom, clipping, head, ld)
     clipping.subtitle = _subtitle(clipping, ld)
+    # The author and date fallbacks both read the byline elements: found once, when first needed.
+    bylines = cache(partial(visible.bylines, dom))
     # A byline equal to the site's declared name is the house, not a person; a name seen only in
     # the chrome (a personal blog's "© Jane Doe") is no reason to drop its author.
-    clipping.authors = _authors(dom, clipping, head, ld, named)
-    clipping.date = _date(dom, clipping, head, ld)
+    clipping.authors = _authors(dom, clipping, head, ld, named, bylines)
+    clipping.date = _date(dom, clipping, head, ld, bylines)
     clipping.lang = _first(bcp47(v) for v in (head.html_lang, ld.lang, head.first(meta.LANG_KEYS)))
 
 
@@ -78,8 +83,8 @@ def _title(dom, clipping: Clipping, head: meta.Head, ld: jsonld.Found) -> str | 
     if raw is None:
         return None
     title = titles.strip_site(raw, clipping.source, clipping.url)
-    shown = [plain(v) for v in (clipping.headline, *h1s) if v]
-    return titles.prefer_visible(title, [v for v in shown if v]) or None
+    shown = [text for text in (plain(v) for v in (clipping.headline, *h1s)) if text]
+    return titles.prefer_visible(title, shown) or None
 
 
 def _ld_title(ld: jsonld.Found, head: meta.Head) -> str | None:
@@ -103,7 +108,7 @@ def _subtitle(clipping: Clipping, ld: jsonld.Found) -> str | None:
 
 
 def _authors(dom, clipping: Clipping, head: meta.Head, ld: jsonld.Found,
-             site: str | None) -> list[str]:
+             site: str | None, bylines: Callable[[], list[str]]) -> list[str]:
     found = authors.names([p["name"] for p in ld.authors if p["type"] != "Organization"], site)
     found = found or authors.organisations(
         [p["name"] for p in ld.authors if p["type"] == "Organization"], site)
@@ -118,15 +123,23 @@ def _authors(dom, clipping: Clipping, head: meta.Head, ld: jsonld.Found,
         found = authors.names(values, site)
         if found:
             return found
-    shown = [clipping.byline, *visible.microdata(dom, "author"), *visible.bylines(dom)]
-    for value in shown[:20]:
+    for value in islice(_shown_bylines(dom, clipping, bylines), MAX_SHOWN_BYLINES):
         found = authors.names([value], site) if value else []
         if found:
             return found
     return []
 
 
-def _date(dom, clipping: Clipping, head: meta.Head, ld: jsonld.Found) -> str | None:
+def _shown_bylines(dom, clipping: Clipping,
+                   bylines: Callable[[], list[str]]) -> Iterator[str | None]:
+    """The bylines the page shows, most trusted first, each source read only when reached."""
+    yield clipping.byline
+    yield from visible.microdata(dom, "author")
+    yield from bylines()
+
+
+def _date(dom, clipping: Clipping, head: meta.Head, ld: jsonld.Found,
+          bylines: Callable[[], list[str]]) -> str | None:
     declared = [dates.to_iso(v) for v in (ld.date, *head.all(meta.DATE_KEYS))]
     # <time> comes last and never re-zones a declared date: scripts often render it in the
     # reader's own zone (a UK paper's date saved as "-05:00" in New York).
@@ -134,5 +147,5 @@ def _date(dom, clipping: Clipping, head: meta.Head, ld: jsonld.Found) -> str | N
     found = dates.prefer_local([v for v in declared if v]) or _first(shown)
     if found:
         return found
-    return _first(dates.from_text(v) for v in (clipping.dateline, clipping.byline,
-                                               *visible.bylines(dom)[:3]))
+    return (_first(dates.from_text(v) for v in (clipping.dateline, clipping.byline))
+            or _first(dates.from_text(v) for v in bylines()[:3]))

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from .lists import load
@@ -32,7 +34,6 @@ class Found:
     source: str | None = None
     url: str | None = None
     lang: str | None = None
-    type: str | None = None
 
 
 def read(dom: Any, warnings: list[str]) -> Found:
@@ -53,12 +54,15 @@ def parse_block(text: str, warnings: list[str]) -> Any:
     text = _unwrap(text)
     if not text:
         return None
-    for attempt in (text, _repair(text)):
-        try:
-            return json.loads(attempt)
-        except (ValueError, RecursionError):
-            pass
-    glued = _raw_decode_all(_repair(text))
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        text = _repair(text)  # only a block that fails as written is worth the repair pass
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        pass
+    glued = _raw_decode_all(text)
     if glued:
         return glued
     warnings.append("JSON-LD block could not be parsed; skipped")
@@ -97,10 +101,10 @@ def _raw_decode_all(text: str) -> list[Any]:
 def _walk(data: Any) -> list[dict]:
     """Every object node under ``data`` (graphs, arrays, nested entities), breadth first."""
     found: list[dict] = []
-    queue: list[tuple[Any, int]] = [(data, 0)]
+    queue: deque[tuple[Any, int]] = deque([(data, 0)])
     seen = 0
     while queue and seen < MAX_NODES:
-        value, depth = queue.pop(0)
+        value, depth = queue.popleft()
         seen += 1
         if depth > MAX_DEPTH:
             continue
@@ -121,6 +125,7 @@ def _types(node: dict) -> list[str]:
     return [re.split(r"[/:#]", k)[-1] for k in kinds if isinstance(k, str)]
 
 
+@cache
 def _ranks() -> dict[str, int]:
     ranks = {}
     for line in load("article_types"):
@@ -144,7 +149,6 @@ def _describe(nodes: list[dict]) -> Found:
     # The best-ranked article node leads; lower-ranked ones (its WebPage) fill what it lacks.
     for node in ranked:
         _fill(found, node, by_id)
-    found.type = _types(ranked[0])[0] if _types(ranked[0]) else None
     found.source = found.source or _site_name(nodes, by_id, ranked[0])
     return found
 
@@ -172,8 +176,7 @@ def _fill(found: Found, node: dict, by_id: dict[str, dict]) -> None:
 def _people(value: Any, by_id: dict[str, dict]) -> list[dict[str, str]]:
     people = []
     for item in value if isinstance(value, list) else [value]:
-        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
-            item = by_id.get(item["@id"], item)  # a reference to a node elsewhere in the graph
+        item = _resolved(item, by_id)
         if isinstance(item, str):
             people.append({"name": item, "type": ""})
         elif isinstance(item, dict):
@@ -190,11 +193,16 @@ def _site_name(nodes: list[dict], by_id: dict[str, dict], article: dict | None) 
     for node in nodes:
         if "WebSite" in _types(node) and _text(node.get("name")):
             return _text(node.get("name"))
-    if article is not None and isinstance(article.get("isPartOf"), dict):
-        part = article["isPartOf"]
-        part = by_id.get(part.get("@id"), part) if "name" not in part else part
-        return _text(part.get("name"))
-    return None
+    part = _resolved(article.get("isPartOf"), by_id) if article is not None else None
+    return _text(part.get("name")) if isinstance(part, dict) else None
+
+
+def _resolved(value: Any, by_id: dict[str, dict]) -> Any:
+    """The node an unnamed ``{"@id": ...}`` reference points to elsewhere in the graph, when
+    the graph has it; any other value as it is."""
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        return by_id.get(value["@id"], value)
+    return value
 
 
 def _text(value: Any) -> str | None:

@@ -42,7 +42,7 @@ def from_chrome(lines: list[str]) -> str | None:
                 name = _trim(match.group("name"))
                 if name is None:
                     continue
-                score = _score(name, rank, len(rules))
+                score = _score(name, rank, rules)
                 if score <= 0:
                     continue
                 name_key = key(name)
@@ -125,7 +125,7 @@ def _trim(capture: str) -> str | None:
     return name if len(name) >= 2 else None
 
 
-def _score(name: str, rank: int, rules: int) -> float:
+def _score(name: str, rank: int, rules: tuple[re.Pattern[str], ...]) -> float:
     tokens = [t.casefold().strip(".,'’") for t in name.split()]
     stop = words("source_stopwords")
     if all(t in stop or t in CONNECTORS for t in tokens):
@@ -133,12 +133,8 @@ def _score(name: str, rank: int, rules: int) -> float:
     if tokens[0] in stop:
         return 0
     masthead = any(t in words("mastheads") for t in tokens)
-    if len(tokens) < 2 and not masthead and rank > 0 and not _is_copyright(rank):
-        return 0
-    return (rules - rank) + (3 if masthead else 0) + min(len(tokens), 4) * 0.1
-
-
-def _is_copyright(rank: int) -> bool:
     # The copyright line names the owner even as a single word ("© 2019 Acme").
-    rules = patterns("site_phrases")
-    return rank < len(rules) and "copyright" in rules[rank].pattern
+    copyright_line = "copyright" in rules[rank].pattern
+    if len(tokens) < 2 and not masthead and rank > 0 and not copyright_line:
+        return 0
+    return (len(rules) - rank) + (3 if masthead else 0) + min(len(tokens), 4) * 0.1

@@ -8,6 +8,7 @@ that the page shows as its visible headline is preferred.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .lists import load
 from .source import same
@@ -16,6 +17,7 @@ from .textnorm import key, word_list
 MAX_LABEL_WORDS = 3
 
 
+@cache
 def _separator() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in load("title_separators")))
 
@@ -42,9 +44,8 @@ def prefer_visible(title: str, visible: list[str]) -> str:
     parts = _split(title)
     if len(parts) < 2:
         return title
-    shown = [h for h in visible if h]
-    chosen = {match for match in (_part_matching(title, parts, h) for h in shown) if match}
-    anywhere = {part for part, _, _ in parts for h in shown if word_list(part) == word_list(h)}
+    chosen = {match for match in (_part_matching(title, parts, h) for h in visible) if match}
+    anywhere = {part for part, _, _ in parts for h in visible if word_list(part) == word_list(h)}
     if len(chosen) != 1 or len(anywhere) > 1:
         return title
     return chosen.pop().strip(" []")

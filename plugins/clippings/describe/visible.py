@@ -4,6 +4,7 @@ elements sites use for bylines (rel=author, class "byline" / "author")."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Any
 
 MAX_BYLINE_CHARS = 200
@@ -40,7 +41,7 @@ def time_values(dom: Any) -> list[str]:
 def _hints(tag: Any) -> str:
     """Class names and attributes of a <time> and its three nearest ancestors."""
     parts = ["pubdate" if tag.has_attr("pubdate") else "", str(tag.get("itemprop") or "")]
-    for node in [tag, *list(tag.parents)[:3]]:
+    for node in [tag, *islice(tag.parents, 3)]:
         parts.extend(node.get("class") or [])
     return " ".join(parts)
 
