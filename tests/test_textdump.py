@@ -230,3 +230,16 @@ def test_caption_like_sentences(text: str) -> None:
 ])
 def test_statements_are_not_captions(text: str) -> None:
     assert not is_caption(text)
+
+
+def test_cookie_banner_line_is_chrome() -> None:
+    paragraphs = [
+        "The council voted on Tuesday to reopen the harbour after a week of repairs to the wall.",
+        "Engineers said the work had gone faster than expected, and ferries resumed at noon.",
+        "We use cookies to give you the best experience on our website and to show you ads.",
+        "Local traders, who had lost a week of business, welcomed the news from the council.",
+        "The ferry company said timetables would be back to normal by the end of the week.",
+    ]
+    clipping = dump("Harbour reopens after repairs\n\n" + "\n\n".join(paragraphs) + "\n")
+    assert "cookies" not in clipping.text
+    assert "Local traders" in clipping.text
