@@ -277,3 +277,16 @@ def test_readability_metadata_bench_meets_targets():
     out = subprocess.run([sys.executable, str(REPO / "bench" / "metadata.py"),
                           "--shared", str(SHARED)], capture_output=True, text=True, check=True)
     assert "below target" not in out.stdout, out.stdout
+
+
+def test_jsonld_reference_walked_later_does_not_replace_its_node():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Periodical", "@id": "#site", "name": "Coast Daily"},
+        {"@type": "Person", "@id": "#ana", "name": "Ana Lima"},
+        {"@type": "NewsArticle", "headline": "Harbour reopens", "author": {"@id": "#ana"},
+         "isPartOf": {"@id": "#site"}},
+    ]}
+    script = f'<script type="application/ld+json">{json.dumps(graph)}</script>'
+    clipping = html("<p>Text.</p>", head=script)
+    assert clipping.authors == ["Ana Lima"]
+    assert clipping.source == "Coast Daily"

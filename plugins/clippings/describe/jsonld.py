@@ -140,7 +140,8 @@ def _rank(node: dict) -> int:
 
 
 def _describe(nodes: list[dict]) -> Found:
-    by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
+    # A bare {"@id": X} is a reference to a node, not the node: it never stands in for it.
+    by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str) and len(n) > 1}
     ranked = sorted((n for n in nodes if _rank(n) < 99), key=_rank)  # stable: page order kept
     found = Found()
     if not ranked:
