@@ -79,6 +79,16 @@ def test_captions_are_figures_not_text(article):
     assert figure.src == "https://news.example.org/images/bridge.jpg"  # made absolute
 
 
+def test_an_image_in_a_figure_is_one_figure_however_many_there_are():
+    figures = "".join(
+        f'<figure><img src="https://cdn.example.org/{n}.jpg" alt="Picture {n}"></figure>'
+        f'<div class="caption">Caption {n}</div>' for n in range(6))
+    paragraph = "<p>The council met on Tuesday, and it voted, after a long debate, to go on.</p>"
+    clipping = clip(f"<html><body><article>{paragraph * 4}{figures}</article></body></html>")
+    sources = [figure.src for figure in clipping.figures]
+    assert sources == [f"https://cdn.example.org/{n}.jpg" for n in range(6)]
+
+
 def test_copyright_line_is_kept_as_a_source_hint(article):
     assert any("The Daily Example Media Group" in line for line in article.chrome)
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from lxml import etree
+from bs4 import Tag
 
 from ..model import Figure
-from .hints import SPACES, label, tag_of, text_of
+from .hints import SPACES, Node, View, label
 from .sanitize import image_source
 
 CAPTION_CLASS = re.compile(r"caption|cutline|legend|figcaption|wp-caption-text", re.IGNORECASE)
@@ -19,18 +20,18 @@ CREDIT_TEXT = re.compile(r"\s*[(\[]?((photo|image|picture|credit|foto)s?\s*(cred
                          r"\(c\))\s*[^)\]]{2,100}[)\]]?\s*$", re.IGNORECASE)
 
 
-def collect_figures(container: etree._Element, base_url: str | None) -> list[Figure]:
+def collect_figures(view: View, container: Node, base_url: str | None) -> list[Figure]:
     figures: list[Figure] = []
     seen: set[int] = set()
-    for figure in container.iter("figure"):
-        found = _from_figure(figure, base_url)
+    for figure in view.iter(container, ("figure",)):
+        found = _from_figure(view, figure, base_url)
         if found:
             figures.append(found)
-        seen.update(id(img) for img in figure.iter("img"))
-    for img in container.iter("img"):
+        seen.update(id(img) for img in view.iter(figure, ("img",)))
+    for img in view.iter(container, ("img",)):
         if id(img) in seen or _decoration(img):
             continue
-        caption, credit = _caption_near(img)
+        caption, credit = _caption_near(view, img)
         src = image_source(img, base_url)
         alt = _clean(img.get("alt"))
         if src or caption or alt:
@@ -38,19 +39,23 @@ def collect_figures(container: etree._Element, base_url: str | None) -> list[Fig
     return figures
 
 
-def caption_like(el: etree._Element) -> bool:
+def caption_like(el: Node) -> bool:
     """Caption or credit markup outside a <figure>: shown with the image, not part of the text."""
     text = label(el)
-    return bool(text) and (CAPTION_CLASS.search(text) or CREDIT_CLASS.search(text)) is not None
+    return bool(text) and _caption_label(text)
 
 
-def _from_figure(figure: etree._Element, base_url: str | None) -> Figure | None:
-    img = next((i for i in figure.iter("img") if not _decoration(i)), None)
-    credit_el = next((el for el in figure.iter(etree.Element)
-                      if el is not figure and CREDIT_CLASS.search(label(el))), None)
-    credit = text_of(credit_el) if credit_el is not None else ""
-    caption_el = figure.find(".//figcaption")
-    caption = text_of(caption_el) if caption_el is not None else ""
+@lru_cache(maxsize=4096)
+def _caption_label(text: str) -> bool:
+    return (CAPTION_CLASS.search(text) or CREDIT_CLASS.search(text)) is not None
+
+
+def _from_figure(view: View, figure: Tag, base_url: str | None) -> Figure | None:
+    img = next((i for i in view.iter(figure, ("img",)) if not _decoration(i)), None)
+    credit_el = next((el for el in view.below(figure) if CREDIT_CLASS.search(label(el))), None)
+    credit = view.text(credit_el) if credit_el is not None else ""
+    caption_el = next(view.below(figure, ("figcaption",)), None)
+    caption = view.text(caption_el) if caption_el is not None else ""
     if credit and caption.endswith(credit):
         caption = caption[: -len(credit)].strip()
     caption, credit = _split_credit(caption, credit)
@@ -61,16 +66,17 @@ def _from_figure(figure: etree._Element, base_url: str | None) -> Figure | None:
     return Figure(caption=caption, src=src, alt=alt, credit=credit)
 
 
-def _caption_near(img: etree._Element) -> tuple[str, str]:
+def _caption_near(view: View, img: Tag) -> tuple[str, str]:
     area = img
     for _ in range(3):
-        area = area.getparent()
+        area = view.parent(area)
         if area is None:
             return "", ""
-        captions = [el for el in area.iter(etree.Element) if el is not img and caption_like(el)]
+        captions = [el for el in view.iter(area) if el is not img and caption_like(el)]
         if captions:
-            caption = " ".join(text_of(c) for c in captions if not CREDIT_CLASS.search(label(c)))
-            credit = " ".join(text_of(c) for c in captions if CREDIT_CLASS.search(label(c)))
+            caption = " ".join(view.text(c) for c in captions
+                               if not CREDIT_CLASS.search(label(c)))
+            credit = " ".join(view.text(c) for c in captions if CREDIT_CLASS.search(label(c)))
             return _split_credit(caption.strip(), credit.strip())
     return "", ""
 
@@ -84,12 +90,12 @@ def _split_credit(caption: str, credit: str) -> tuple[str, str]:
     return caption, credit
 
 
-def _decoration(img: etree._Element) -> bool:
+def _decoration(img: Tag) -> bool:
     for name in ("width", "height"):
         value = (img.get(name) or "").strip().removesuffix("px")
         if value.isdigit() and int(value) < 50:
             return True
-    return bool(DECORATION.search(f"{label(img)} {img.get('src') or ''}")) or tag_of(img) != "img"
+    return bool(DECORATION.search(f"{label(img)} {img.get('src') or ''}"))
 
 
 def _clean(value: str | None) -> str:

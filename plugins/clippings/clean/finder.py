@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
+from bs4 import Tag
 
-from .hints import class_weight, has_block_child, link_density, tag_of, text_of
+from .hints import Node, View, attr, class_weight, tag_of
 
 PARAGRAPHS = frozenset({"p", "pre", "td", "blockquote"})
 LOOSE_TEXT = frozenset({"div", "section", "article", "span", "font", "center", "main", "li"})
@@ -27,34 +27,64 @@ MIN_BLOCK = 25
 ANCESTOR_LEVELS = 5
 
 
-def find_article(body: etree._Element) -> list[etree._Element]:
+class _Scores:
+    """Scores by element; bs4 elements hash by their markup, so they are keyed by id()."""
+
+    def __init__(self) -> None:
+        self.score: dict[int, float] = {}
+        self.element: dict[int, Node] = {}
+
+    def __contains__(self, el: Node) -> bool:
+        return id(el) in self.score
+
+    def get(self, el: Node, default: float = 0.0) -> float:
+        return self.score.get(id(el), default)
+
+    def __getitem__(self, el: Node) -> float:
+        return self.score[id(el)]
+
+    def __setitem__(self, el: Node, value: float) -> None:
+        self.score[id(el)] = value
+        self.element[id(el)] = el
+
+    def __iter__(self):
+        return iter(self.element.values())
+
+    def __bool__(self) -> bool:
+        return bool(self.score)
+
+
+def find_article(view: View, body: Tag) -> list[Node]:
     """The element(s) holding the article, in document order (more than one when it is split).
 
     Falls back to ``[body]`` when nothing scores."""
-    scores = _score(body)
+    scores = _score(view, body)
     if not scores:
         return [body]
-    final = {el: score * (1 - link_density(el)) for el, score in scores.items()}
+    final = _Scores()
+    for el in scores:
+        final[el] = scores[el] * (1 - view.link_density(el))
     top = max(final, key=final.get)
-    top = _promote(top, final, body)
-    return _with_siblings(top, final)
+    top = _promote(view, top, final, body)
+    return _with_siblings(view, top, final)
 
 
-def _score(body: etree._Element) -> dict[etree._Element, float]:
-    scores: dict[etree._Element, float] = {}
-    for el in body.iter(etree.Element):
-        tag = tag_of(el)
+def _score(view: View, body: Tag) -> _Scores:
+    scores = _Scores()
+    stop = view.parent(body)
+    for el in view.iter(body):
+        tag = el.name
         if tag in PARAGRAPHS:
-            text = text_of(el)
-        elif tag in LOOSE_TEXT and not has_block_child(el):
-            text = text_of(el)  # text in a bare <div> or <li> reads as a paragraph too
+            text = view.text(el)
+        elif tag in LOOSE_TEXT and not view.has_block_child(el):
+            text = view.text(el)  # text in a bare <div> or <li> reads as a paragraph too
         else:
             continue
         if len(text) < MIN_BLOCK:
             continue
         points = 1 + len(COMMAS.findall(text)) + min(len(text) // 100, 3)
-        for level, ancestor in enumerate(el.iterancestors()):
-            if level >= ANCESTOR_LEVELS or ancestor is body.getparent():
+        for level, ancestor in enumerate(view.ancestors(el)):
+            if level >= ANCESTOR_LEVELS or ancestor is stop:
                 break
             if ancestor not in scores:
                 scores[ancestor] = TAG_SCORE.get(tag_of(ancestor), 0) + class_weight(ancestor)
@@ -63,26 +93,26 @@ def _score(body: etree._Element) -> dict[etree._Element, float]:
     return scores
 
 
-def _promote(top: etree._Element, final: dict[etree._Element, float],
-             body: etree._Element) -> etree._Element:
+def _promote(view: View, top: Node, final: _Scores, body: Tag) -> Node:
     """Climb to a better container: one shared by several near-best candidates, or a parent
     that scores higher, or a parent the top candidate is the only child of."""
+    stop = view.parent(body)
     best = final[top]
     rivals = sorted((el for el in final if el is not top), key=final.get, reverse=True)[:5]
     rivals = [el for el in rivals if final[el] >= best * 0.75]
     if len(rivals) >= 2:
-        for ancestor in top.iterancestors():
-            if ancestor is body.getparent():
+        for ancestor in view.ancestors(top):
+            if ancestor is stop:
                 break
-            shared = sum(1 for r in rivals if _contains(ancestor, r))
+            shared = sum(1 for r in rivals if _contains(view, ancestor, r))
             if shared >= 2:
                 top = ancestor
                 break
     last = final.get(top, 0.0)
-    parent = top.getparent()
-    while parent is not None and parent is not body.getparent():
+    parent = view.parent(top)
+    while parent is not None and parent is not stop:
         if parent not in final:
-            parent = parent.getparent()
+            parent = view.parent(parent)
             continue
         score = final[parent]
         if score < last / 3:
@@ -91,38 +121,36 @@ def _promote(top: etree._Element, final: dict[etree._Element, float],
             top = parent
             break
         last = score
-        parent = parent.getparent()
-    while (parent := top.getparent()) is not None and parent is not body.getparent() \
-            and len(parent) == 1 and tag_of(parent) != "html":
+        parent = view.parent(parent)
+    while (parent := view.parent(top)) is not None and parent is not stop \
+            and len(view.kids(parent)) == 1 and tag_of(parent) != "html":
         top = parent
     return top
 
 
-def _contains(ancestor: etree._Element, el: etree._Element) -> bool:
-    return any(a is ancestor for a in el.iterancestors())
+def _contains(view: View, ancestor: Node, el: Node) -> bool:
+    return any(a is ancestor for a in view.ancestors(el))
 
 
-def _with_siblings(top: etree._Element, final: dict[etree._Element, float]) -> list[etree._Element]:
-    parent = top.getparent()
+def _with_siblings(view: View, top: Node, final: _Scores) -> list[Node]:
+    parent = view.parent(top)
     if parent is None or tag_of(parent) == "html":
         return [top]
     best = final.get(top, 0.0)
     threshold = max(10.0, best * 0.2)
-    top_class = top.get("class")
+    top_class = attr(top, "class")
     chosen = []
-    for sibling in parent:
-        if not isinstance(sibling.tag, str):
-            continue
+    for sibling in view.kids(parent):
         if sibling is top:
             chosen.append(sibling)
             continue
-        bonus = best * 0.2 if top_class and sibling.get("class") == top_class else 0.0
+        bonus = best * 0.2 if top_class and attr(sibling, "class") == top_class else 0.0
         if sibling in final and final[sibling] + bonus >= threshold:
             chosen.append(sibling)
         elif tag_of(sibling) == "p" or (tag_of(sibling) in LOOSE_TEXT
-                                        and not has_block_child(sibling)):
-            text = text_of(sibling)
-            density = link_density(sibling, len(text))
+                                        and not view.has_block_child(sibling)):
+            text = view.text(sibling)
+            density = view.link_density(sibling, len(text))
             if (len(text) > 80 and density < 0.25) or (
                     0 < len(text) <= 80 and density == 0 and SENTENCE_END.search(text)):
                 chosen.append(sibling)

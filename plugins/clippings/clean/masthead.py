@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
+from bs4 import Tag
 
-from .hints import SPACES, label, tag_of, text_of
+from .hints import View, attr, label, tag_of
 from .phrases import pattern
 
 WORDS = re.compile(r"\w+")
@@ -24,95 +24,106 @@ DATE_CLASS = re.compile(r"date|time|publish|posted|updated|timestamp", re.IGNORE
 HAS_DIGIT = re.compile(r"\d")
 
 
-def read_masthead(root: etree._Element) -> dict[str, str | None]:
+def read_masthead(view: View, root: Tag) -> dict[str, str | None]:
     """{'headline', 'deck', 'byline', 'dateline'}: visible texts, or None when not found."""
-    body = root.find("body")
+    body = next((el for el in view.kids(root) if el.name == "body"), None)
     if body is None:
         return {"headline": None, "deck": None, "byline": None, "dateline": None}
-    h1 = _headline(root, body)
+    h1 = _headline(view, root, body)
     return {
-        "headline": text_of(h1) if h1 is not None else None,
-        "deck": _deck(body, h1),
-        "byline": _byline(body, h1),
-        "dateline": _dateline(body, h1),
+        "headline": view.text(h1) if h1 is not None else None,
+        "deck": _deck(view, body, h1),
+        "byline": _byline(view, body, h1),
+        "dateline": _dateline(view, body, h1),
     }
 
 
-def _headline(root: etree._Element, body: etree._Element) -> etree._Element | None:
-    titles = [t for t in root.xpath("//head/title/text() | //meta[@property='og:title']/@content")
-              if t.strip()]
+def _headline(view: View, root: Tag, body: Tag) -> Tag | None:
+    titles = [t for t in _titles(view, root) if t.strip()]
     title_words = {w.lower() for t in titles for w in WORDS.findall(t)}
     best, best_score = None, -1.0
-    for index, h1 in enumerate(body.iter("h1")):
-        text = text_of(h1)
+    for index, h1 in enumerate(view.iter(body, ("h1",))):
+        text = view.text(h1)
         if not text or len(text) > 400:
             continue
         words = {w.lower() for w in WORDS.findall(text)}
         overlap = len(words & title_words) / len(words) if words and title_words else 0.0
-        score = overlap + (0.5 if _in_article(h1) else 0.0) - index * 0.05
+        score = overlap + (0.5 if _in_article(view, h1) else 0.0) - index * 0.05
         if score > best_score:
             best, best_score = h1, score
     if best is None:
-        found = body.xpath(".//*[@itemprop='headline']")
-        best = found[0] if found and text_of(found[0]) else None
+        found = next((el for el in view.below(body) if el.get("itemprop") == "headline"), None)
+        best = found if found is not None and view.text(found) else None
     return best
 
 
-def _in_article(el: etree._Element) -> bool:
-    return any(tag_of(a) in ("article", "main") for a in el.iterancestors())
+def _titles(view: View, root: Tag) -> list[str]:
+    """The <title> text in <head> and og:title."""
+    found = []
+    for el in view.iter(root, ("head", "meta")):
+        if el.name == "head":
+            found += [s for t in view.kids(el) if t.name == "title" for s in view.nodes(t)
+                      if isinstance(s, str)]
+        elif el.get("property") == "og:title" and el.get("content") is not None:
+            found.append(el.get("content"))
+    return found
 
 
-def _near(body: etree._Element, h1: etree._Element | None) -> list[etree._Element]:
+def _in_article(view: View, el: Tag) -> bool:
+    return any(tag_of(a) in ("article", "main") for a in view.ancestors(el))
+
+
+def _near(view: View, body: Tag, h1: Tag | None) -> list[Tag]:
     """Elements in the neighbourhood of the headline (or the whole body when there is none)."""
     if h1 is None:
-        return list(body.iter(etree.Element))
+        return list(view.iter(body))
     area = h1
     for _ in range(3):
-        parent = area.getparent()
+        parent = view.parent(area)
         if parent is None or parent is body:
             break
         area = parent
-    return list(area.iter(etree.Element))
+    return list(view.iter(area))
 
 
-def _deck(body: etree._Element, h1: etree._Element | None) -> str | None:
-    for el in _near(body, h1):
-        if el is h1 or tag_of(el) in ("a", "img", "body"):
+def _deck(view: View, body: Tag, h1: Tag | None) -> str | None:
+    for el in _near(view, body, h1):
+        if el is h1 or el.name in ("a", "img", "body"):
             continue
         if el.get("itemprop") in ("description", "alternativeHeadline") or (
                 DECK_CLASS.search(label(el)) and not BYLINE_CLASS.search(label(el))):
-            text = text_of(el)
-            if 20 <= len(text) <= 400 and tag_of(el) != "time":
+            text = view.text(el)
+            if 20 <= len(text) <= 400 and el.name != "time":
                 return text
     return None
 
 
-def _byline(body: etree._Element, h1: etree._Element | None) -> str | None:
-    near = _near(body, h1)
-    for el in near + list(body.iter(etree.Element)):
-        if tag_of(el) in ("meta", "link", "img", "body", "article", "main"):
+def _byline(view: View, body: Tag, h1: Tag | None) -> str | None:
+    near = _near(view, body, h1)
+    for el in near + list(view.iter(body)):
+        if el.name in ("meta", "link", "img", "body", "article", "main"):
             continue
         cls = label(el)
-        hinted = (el.get("rel") == "author" or el.get("itemprop") == "author"
+        hinted = (attr(el, "rel") == "author" or el.get("itemprop") == "author"
                   or (BYLINE_CLASS.search(cls) and not NOT_BYLINE.search(cls)))
         if not hinted:
             continue
-        text = text_of(el)
+        text = view.text(el)
         if 3 <= len(text) <= 150 and any(c.isalpha() for c in text):
             return text
     for el in near:
-        text = text_of(el)
-        if tag_of(el) in ("p", "div", "span") and len(text) < 120 and \
+        text = view.text(el)
+        if el.name in ("p", "div", "span") and len(text) < 120 and \
                 pattern("html_byline").search(text):
             return text
     return None
 
 
-def _dateline(body: etree._Element, h1: etree._Element | None) -> str | None:
-    near = _near(body, h1)
-    for el in near + list(body.iter("time")):
-        if tag_of(el) == "time" or (DATE_CLASS.search(label(el)) and tag_of(el) != "body"):
-            text = SPACES.sub(" ", el.text_content()).strip()
+def _dateline(view: View, body: Tag, h1: Tag | None) -> str | None:
+    near = _near(view, body, h1)
+    for el in near + list(view.iter(body, ("time",))):
+        if el.name == "time" or (DATE_CLASS.search(label(el)) and el.name != "body"):
+            text = view.text(el)
             if 4 <= len(text) <= 80 and HAS_DIGIT.search(text):
                 return text
     return None

@@ -1,4 +1,4 @@
-"""An allow-list serializer: an lxml tree (or an HTML string) → safe, well-formed HTML.
+"""An allow-list serializer: a BeautifulSoup tree (or an HTML string) → safe, well-formed HTML.
 
 Everything the site shows passes through here. Nothing is copied as markup: the output is built
 tag by tag from a short list of harmless elements and attributes, so an unknown trick cannot slip
@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-import lxml.html
-from lxml import etree
+from bs4 import BeautifulSoup, Tag
+
+from .hints import Node, View
 
 # Elements copied as they are (attributes filtered below). h1 belongs to the page, not the body.
 KEEP = frozenset(
@@ -94,54 +95,49 @@ def sanitize(fragment: str, base_url: str | None = None) -> str:
     """Sanitize an HTML fragment (a string) into allow-listed, well-formed HTML."""
     if not fragment or not fragment.strip():
         return ""
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
-    try:
-        document = lxml.html.document_fromstring(fragment, parser=parser)
-    except (etree.ParserError, ValueError):
-        return _escape(fragment)
-    body = document.find("body")
+    document = BeautifulSoup(fragment, "lxml")
+    body = document.body
     return sanitize_children(body if body is not None else document, base_url)
 
 
-def sanitize_children(element: etree._Element, base_url: str | None = None) -> str:
-    """The allow-listed HTML of what is inside ``element`` (the element's own tag is left out)."""
+def sanitize_children(element: Node, base_url: str | None = None,
+                      view: View | None = None) -> str:
+    """The allow-listed HTML of what is inside ``element`` (the element's own tag is left out),
+    skipping what ``view`` says was removed."""
     out: list[str] = []
-    _Writer(out, base_url).children(element, depth=0, in_link=False, tag="div")
+    _Writer(out, base_url, view or View()).children(element, depth=0, in_link=False, tag="div")
     return "".join(out).strip()
 
 
 class _Writer:
-    def __init__(self, out: list[str], base_url: str | None) -> None:
+    def __init__(self, out: list[str], base_url: str | None, view: View) -> None:
         self.out = out
         self.base_url = base_url
+        self.view = view
 
-    def children(self, element: etree._Element, depth: int, in_link: bool, tag: str) -> None:
+    def children(self, element: Node, depth: int, in_link: bool, tag: str) -> None:
         pre = tag == "pre"
         # Layout whitespace between blocks says nothing; inside a paragraph it separates words.
         keep_blank = tag not in CONTAINERS
-        if element.text and (keep_blank or element.text.strip()):
-            self.out.append(_text(element.text, pre))
-        for child in element:
-            self.element(child, depth + 1, in_link, tag, pre)
-            if child.tail and (keep_blank or child.tail.strip()):
-                self.out.append(_text(child.tail, pre))
+        for part in self.view.parts(element):
+            if isinstance(part, str):
+                if keep_blank or part.strip():
+                    self.out.append(_text(part, pre))
+            else:
+                self.element(part, depth + 1, in_link, tag, pre)
 
-    def element(self, el: etree._Element, depth: int, in_link: bool, parent: str,
-                pre: bool) -> None:
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        tag = RENAME.get(tag, tag.rpartition("}")[2])  # namespaced SVG/MathML ends in DROP
-        if not tag:
-            return
+    def element(self, el: Tag, depth: int, in_link: bool, parent: str, pre: bool) -> None:
+        tag = RENAME.get(el.name, el.name)
         if tag in DROP:
-            if tag in VOID_DROP and len(el):
+            if tag in VOID_DROP and self.view.kids(el):
                 self.children(el, depth, in_link, parent)
             return
         if depth > MAX_DEPTH:  # hostile nesting: keep the words, not the structure
-            self.out.append(_text(el.text_content(), pre))
+            self.out.append(_text(self.view.raw_text(el), pre))
             return
         if tag == "img":
             self.image(el, in_link, parent)
-            if len(el):
+            if self.view.kids(el):
                 self.children(el, depth, in_link, parent)
             return
         if tag not in KEEP or (tag == "a" and in_link):
@@ -160,12 +156,14 @@ class _Writer:
             return
         self.out.append(f"</{tag}>\n" if tag in BLOCK else f"</{tag}>")
 
-    def attributes(self, el: etree._Element, tag: str) -> str:
+    def attributes(self, el: Tag, tag: str) -> str:
         parts = []
         for name in ATTRS.get(tag, ()) + COMMON_ATTRS:
             value = el.get(name)
             if value is None:
                 continue
+            if isinstance(value, list):
+                value = " ".join(value)
             if name == "href":
                 value = safe_url(value, self.base_url)
                 if value is None:
@@ -177,7 +175,7 @@ class _Writer:
             parts.append(f' rel="{LINK_REL}"')
         return "".join(parts)
 
-    def image(self, el: etree._Element, in_link: bool, parent: str) -> None:
+    def image(self, el: Tag, in_link: bool, parent: str) -> None:
         src = image_source(el, self.base_url)
         alt = SPACES.sub(" ", el.get("alt") or el.get("title") or "").strip()
         if not src and not alt:
@@ -194,7 +192,7 @@ class _Writer:
             self.out.append(link)
 
 
-def image_source(el: etree._Element, base_url: str | None) -> str | None:
+def image_source(el: Tag, base_url: str | None) -> str | None:
     """The original URL of an image (lazy-loading attributes first), made absolute, or None."""
     for name in ("data-src", "data-original", "data-lazy-src", "data-url", "src"):
         url = safe_url(el.get(name), base_url)

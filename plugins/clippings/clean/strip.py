@@ -1,25 +1,16 @@
-"""Chrome removal on the cleaner's own copy of the tree: first page-wide, then inside the article.
+"""Chrome removal: first page-wide, then inside the article.
 
-Everything here is destructive and runs only on the tree the clean stage parsed for itself,
-never on ``page.dom``.
+Nothing is cut from ``page.dom`` (the describe stage reads it later): removals are recorded in the
+cleaner's :class:`~.hints.View`, which every later walk goes through.
 """
 
 from __future__ import annotations
 
 import re
 
-from lxml import etree
+from bs4 import Tag
 
-from .hints import (
-    HEADINGS,
-    SPACES,
-    class_weight,
-    label,
-    link_density,
-    matches,
-    tag_of,
-    text_of,
-)
+from .hints import HEADINGS, SPACES, Node, View, class_weight, hinted, label, matches, tag_of
 from .phrases import pattern
 from .sanitize import VOID_DROP
 
@@ -37,166 +28,165 @@ HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNO
 COPYRIGHT = re.compile(r"(©|\(c\)|copyright)\s*\S.{0,120}", re.IGNORECASE)
 SHORT_BLOCK = 240
 CONDITIONAL = ("div", "section", "ul", "ol", "table", "form", "header", "footer", "aside", "dl")
+CHROME_BLOCKS = ("p", "div", "li", "span", "section", "strong", "em", "b", "h2", "h3", "h4", "h5",
+                 "h6", "figcaption", "small", "a")
 
 
-def prune(root: etree._Element) -> list[str]:
+def prune(view: View, root: Node) -> list[str]:
     """Remove page chrome outside any article: junk elements, hidden ones, navigation, forms,
     and containers whose class/id says they are not the article. Returns copyright-like lines
     seen in what was removed (they may name the site)."""
     chrome: list[str] = []
-    _walk(root, lambda el, tag: tag in JUNK or _hidden(el) or el.get("role") in CHROME_ROLES)
-    body = root.find("body")
-    page_length = len(text_of(body)) if body is not None else 0
+    _walk(view, root,
+          lambda el, tag: tag in JUNK or _hidden(el) or el.get("role") in CHROME_ROLES)
+    body = next((el for el in view.kids(root) if el.name == "body"), None)
+    page_length = len(view.text(body)) if body is not None else 0
 
-    def unwanted(el: etree._Element, tag: str) -> bool:
+    def unwanted(el: Tag, tag: str) -> bool:
         if tag in ("footer", "aside", "header", "form"):
-            return _is_page_chrome(el, tag, chrome)
-        if tag in PROTECTED or not _unlikely(el) or _holds_article(el, page_length):
+            return _is_page_chrome(view, el, tag, chrome)
+        if tag in PROTECTED or not _unlikely(el) or _holds_article(view, el, page_length):
             return False
-        _note_copyright(el, chrome)
+        _note_copyright(view, el, chrome)
         return True
 
-    _walk(root, unwanted)
+    _walk(view, root, unwanted)
     return chrome
 
 
-def _walk(root: etree._Element, unwanted) -> None:
+def _walk(view: View, root: Node, unwanted) -> None:
     """Drop every element ``unwanted(el, tag)`` names, never looking inside a dropped one."""
     stack = [root]
     while stack:
         el = stack.pop()
-        for child in list(el):
-            tag = tag_of(child)
-            if not tag:
-                _drop(child)  # a comment or processing instruction
-            elif tag in VOID_DROP and len(child) and tag in JUNK:
-                child.drop_tag()  # it swallowed its siblings (see VOID_DROP): free them
+        for child in view.kids(el):
+            tag = child.name
+            if tag in VOID_DROP and tag in JUNK and view.kids(child):
+                view.unwrap(child)  # it swallowed its siblings (see VOID_DROP): free them
                 stack.append(el)  # and look at this element's children again
                 break
-            elif unwanted(child, tag):
-                _drop(child)
+            if unwanted(child, tag):
+                view.drop(child)
             else:
                 stack.append(child)
 
 
-def strip_inside(container: etree._Element, known: dict[str, str | None]) -> list[str]:
+def strip_inside(view: View, container: Node, known: dict[str, str | None]) -> list[str]:
     """Remove in-article chrome (share bars, related lists, prompts, the headline and byline the
     theme shows from metadata). ``known`` holds the masthead texts found earlier."""
     removed: list[str] = []
-    total = len(text_of(container))
-    for el in list(container.iter(etree.Element)):
-        if el is container or _detached(el, container):
-            continue
-        if tag_of(el) == "h1" or _chrome_class(el, total):
-            _drop(el)
-    _drop_known(container, known)
-    _drop_chrome_blocks(container, removed)
-    _clean_conditionally(container)
-    _drop_trailing_headings(container)
+    total = len(view.text(container))
+    for el in list(view.below(container)):
+        if view.within(el, container) and (el.name == "h1" or _chrome_class(view, el, total)):
+            view.drop(el)
+    _drop_known(view, container, known)
+    _drop_chrome_blocks(view, container, removed)
+    _clean_conditionally(view, container)
+    _drop_trailing_headings(view, container)
     return removed
 
 
-def _chrome_class(el: etree._Element, total: int) -> bool:
+def _chrome_class(view: View, el: Tag, total: int) -> bool:
     if not matches("html_chrome_class", el) or matches("html_keep_class", el):
         return False
     # Sites also mark the body itself ("content paywall", "layout--adrail"): not chrome.
-    return len(text_of(el)) <= total * 0.4
+    return len(view.text(el)) <= total * 0.4
 
 
-def _is_page_chrome(el: etree._Element, tag: str, chrome: list[str]) -> bool:
+def _is_page_chrome(view: View, el: Tag, tag: str, chrome: list[str]) -> bool:
     # Some sites wrap the whole page in a <form> (ASP.NET) or the article in <header>: those stay.
-    paragraphs = sum(1 for p in el.iter("p") if len(text_of(p)) > 80)
+    paragraphs = sum(1 for p in view.iter(el, ("p",)) if len(view.text(p)) > 80)
     if paragraphs >= 3:
         return False
     if tag == "footer":
-        _note_copyright(el, chrome)
+        _note_copyright(view, el, chrome)
     return True
 
 
-def _unlikely(el: etree._Element) -> bool:
+def _unlikely(el: Tag) -> bool:
     if el.get("itemprop") == "articleBody":
         return False
     text = label(el)
-    return (bool(text) and pattern("html_unlikely").search(text) is not None
-            and pattern("html_maybe").search(text) is None)
+    return bool(text) and hinted("html_unlikely", text) and not hinted("html_maybe", text)
 
 
-def _holds_article(el: etree._Element, page_length: int) -> bool:
+def _holds_article(view: View, el: Tag, page_length: int) -> bool:
     """A wrapper with a chrome-like name ("page-ad-margins") around the whole article."""
-    if el.find(".//h1") is not None or el.find(".//article") is not None:
-        return True
-    if el.find(".//*[@itemprop='articleBody']") is not None:
-        return True
-    return len(text_of(el)) > page_length * 0.8
+    for inner in view.below(el):
+        if inner.name in ("h1", "article") or inner.get("itemprop") == "articleBody":
+            return True
+    return len(view.text(el)) > page_length * 0.8
 
 
-def _hidden(el: etree._Element) -> bool:
+def _hidden(el: Tag) -> bool:
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
     style = el.get("style")
     return bool(style) and HIDDEN_STYLE.search(style) is not None
 
 
-def _note_copyright(el: etree._Element, chrome: list[str]) -> None:
+def _note_copyright(view: View, el: Tag, chrome: list[str]) -> None:
     if len(chrome) >= 5:
         return
-    match = COPYRIGHT.search(SPACES.sub(" ", el.text_content()))
+    match = COPYRIGHT.search(SPACES.sub(" ", view.raw_text(el)))
     if match:
         chrome.append(match.group(0).strip())
 
 
-def _drop_known(container: etree._Element, known: dict[str, str | None]) -> None:
+def _drop_known(view: View, container: Node, known: dict[str, str | None]) -> None:
     texts = {SPACES.sub(" ", v).strip().lower() for v in known.values() if v}
     if not texts:
         return
-    for el in list(container.iter(etree.Element)):
-        if el is container or _detached(el, container):
+    for el in list(view.below(container)):
+        if not view.within(el, container):
             continue
-        text = text_of(el)
+        text = view.text(el)
         if text and len(text) < 400 and text.lower() in texts:
-            _drop(el)
+            view.drop(el)
 
 
-def _drop_chrome_blocks(container: etree._Element, removed: list[str]) -> None:
+def _drop_chrome_blocks(view: View, container: Node, removed: list[str]) -> None:
     chrome = pattern("html_chrome")
     byline = pattern("html_byline")
     seen_prose = False
-    for el in list(container.iter(etree.Element)):
-        if el is container or _detached(el, container):
+    for el in list(view.below(container, CHROME_BLOCKS)):
+        if not view.within(el, container):
             continue
-        tag = tag_of(el)
-        if tag not in ("p", "div", "li", "span", "section", "strong", "em", "b", "h2", "h3",
-                       "h4", "h5", "h6", "figcaption", "small", "a"):
-            continue
-        text = text_of(el)
-        if not text or any(tag_of(a) == "figure" for a in el.iterancestors()):
+        tag = el.name
+        text = view.text(el)
+        if not text or any(tag_of(a) == "figure" for a in view.ancestors(el)):
             continue  # a figure's credit line is kept for the figure
         if len(text) <= SHORT_BLOCK and chrome.search(text):
             removed.append(text)
-            _drop(el)
+            view.drop(el)
         elif not seen_prose and len(text) < 120 and byline.search(text) and tag != "a":
             removed.append(text)  # a byline above the first paragraph
-            _drop(el)
+            view.drop(el)
         elif tag == "p" and len(text) > 120:
             seen_prose = True
 
 
-def _clean_conditionally(container: etree._Element) -> None:
+def _clean_conditionally(view: View, container: Node) -> None:
     """Readability's conditional cleaning: drop blocks that look like lists of links or ads."""
-    total = len(text_of(container))
-    for el in list(container.iter(*CONDITIONAL)):
-        if el is container or _detached(el, container):
-            continue
-        if _looks_like_chrome(el, total):
-            _drop(el)
+    total = len(view.text(container))
+    for el in list(view.below(container, CONDITIONAL)):
+        if view.within(el, container) and _looks_like_chrome(view, el, total):
+            view.drop(el)
 
 
-def _looks_like_chrome(el: etree._Element, total: int) -> bool:
-    tag = tag_of(el)
+def _looks_like_chrome(view: View, el: Tag, total: int) -> bool:
+    tag = el.name
     weight = class_weight(el)
-    images = sum(1 for _ in el.iter("img"))
-    text = text_of(el)
-    density = link_density(el, len(text))
+    images = paragraphs = items = 0
+    headings = False
+    for inner in view.iter(el):
+        name = inner.name
+        images += name == "img"
+        paragraphs += name == "p"
+        items += name == "li"
+        headings = headings or name in HEADINGS
+    text = view.text(el)
+    density = view.link_density(el, len(text))
     if len(text) > total * 0.4 and density < 0.5:
         return False  # most of the article: whatever its markup, it is not an aside
     if weight < 0 and not images:
@@ -204,72 +194,50 @@ def _looks_like_chrome(el: etree._Element, total: int) -> bool:
     if text.count(",") + text.count("，") >= 10:
         return False
     is_list = tag in ("ul", "ol", "dl")
-    if tag == "table" and _data_table(el):
+    if tag == "table" and _data_table(view, el):
         return False
-    paragraphs = sum(1 for _ in el.iter("p"))
-    items = sum(1 for _ in el.iter("li")) - 100
-    in_figure = any(tag_of(a) == "figure" for a in el.iterancestors())
+    items -= 100
+    in_figure = any(tag_of(a) == "figure" for a in view.ancestors(el))
     if images > 1 and paragraphs / images < 0.5 and not in_figure:
         return True
     if not is_list and items > paragraphs:
         return True
     if not is_list and len(text) < 25 and (images == 0 or images > 2) and not in_figure:
-        return not any(tag_of(x) in HEADINGS for x in el.iter())
+        return not headings
     if weight < 25 and density > (0.5 if is_list else 0.2) and len(text) < 2000:
         return True
     return weight >= 25 and density > 0.5
 
 
-def _data_table(table: etree._Element) -> bool:
+def _data_table(view: View, table: Tag) -> bool:
     if table.get("role") == "presentation":
         return False
-    if table.find(".//th") is not None or table.find(".//caption") is not None:
-        return True
-    rows = table.findall(".//tr")
-    return len(rows) >= 2 and not table.findall(".//table")
+    rows = 0
+    for inner in view.below(table):
+        if inner.name in ("th", "caption"):
+            return True
+        rows += inner.name == "tr"
+    return rows >= 2 and not any(view.below(table, ("table",)))
 
 
-def _drop_trailing_headings(container: etree._Element) -> None:
+def _drop_trailing_headings(view: View, container: Node) -> None:
     # "Related coverage" left as a heading once its list went: a heading with nothing after it.
     while True:
-        last = _last_block(container)
+        last = _last_block(view, container)
         if last is None or tag_of(last) not in HEADINGS:
             return
-        _drop(last)
+        view.drop(last)
 
 
-def _last_block(container: etree._Element) -> etree._Element | None:
-    for el in reversed(list(container.iter(etree.Element))):
-        if el is container or not (el.text or "").strip():
+def _last_block(view: View, container: Node) -> Node | None:
+    for el in reversed(list(view.below(container))):
+        first = next(view.parts(el), None)
+        if not isinstance(first, str) or not first.strip():
             continue
-        for ancestor in el.iterancestors():
+        for ancestor in view.ancestors(el):
             if ancestor is container:
                 break
             if tag_of(ancestor) in HEADINGS:
                 return ancestor
         return el
     return None
-
-
-def _detached(el: etree._Element, container: etree._Element) -> bool:
-    parent = el.getparent()
-    while parent is not None:
-        if parent is container:
-            return False
-        parent = parent.getparent()
-    return True
-
-
-def _drop(el: etree._Element) -> None:
-    """Remove an element but keep the text that follows it (its tail)."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    tail = el.tail
-    if tail and tail.strip():
-        previous = el.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(el)
