@@ -211,3 +211,20 @@ def test_same_story_saved_twice_gets_two_pages(tmp_path):
     pages = sorted(p.name for p in (output / "articles" / "daily-planet").iterdir())
     assert pages == ["other.html", "story-html.html", "story-txt.html"]
     assert len(soup(output / "index.html").select(".article-list li")) == 3
+
+
+def test_article_slugs_are_unique_within_a_folder(tmp_path):
+    from clippings.publish.readers import article_slug, scrapes_by_slug
+
+    scrapes = ["story.html", "story.txt", "Story.TXT.gz", "report.htm", "report.html", "lone.txt",
+               "+++.txt"]
+    for name in [*scrapes, "lone.md"]:  # lone.md is no scrape: it takes no slug from lone.txt
+        (tmp_path / name).write_text("stand-in", encoding="utf-8")
+    by_slug = scrapes_by_slug(str(tmp_path))
+    slugs = {name: article_slug(str(tmp_path / name), f"{i:02d}" * 32, by_slug)
+             for i, name in enumerate(scrapes)}
+    assert slugs == {"story.html": "story-html", "story.txt": "story-txt-01010101",
+                     "Story.TXT.gz": "story-txt-02020202", "report.htm": "report-htm",
+                     "report.html": "report-html", "lone.txt": "lone", "+++.txt": "06" * 6}
+    gone = str(tmp_path / "gone")  # a folder that cannot be listed: the plain slug
+    assert article_slug(f"{gone}/story.txt", "cd" * 32, scrapes_by_slug(gone)) == "story"

@@ -17,6 +17,11 @@ def entity_slug(name: str) -> str:
     return f"{slug}-1" if slug in RESERVED else slug
 
 
+def entity_url(kind: str, slug: str) -> str:
+    """The page of one person or place: people/<slug>.html, places/<slug>.html."""
+    return f"{FOLDERS[kind]}/{slug}.html"
+
+
 @dataclass(frozen=True, order=True)
 class EntityLink:
     """A person or place as an article page shows it: a name and a page."""
@@ -27,4 +32,4 @@ class EntityLink:
 
     @property
     def url(self) -> str:
-        return f"{FOLDERS[self.kind]}/{self.slug}.html"
+        return entity_url(self.kind, self.slug)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 
@@ -16,10 +15,6 @@ def newest_first(article: Any) -> tuple:
     stamp = 0.0 if undated else -article.date.timestamp()
     title = str(getattr(article, "title", "")).casefold()
     return (undated, stamp, title, str(getattr(article, "source_path", "")))
-
-
-def sorted_newest_first(articles: Iterable[Any]) -> list[Any]:
-    return sorted(articles, key=newest_first)
 
 
 def configure(pelican: Any) -> None:

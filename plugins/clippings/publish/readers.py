@@ -9,17 +9,21 @@ from __future__ import annotations
 import html
 import logging
 import os
+from collections import defaultdict
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import PurePosixPath
 from typing import Any
 
+from dateutil.parser import isoparse
 from pelican.readers import BaseReader
 from slugify import slugify
 
+from .. import pipeline
 from ..describe import MISSING
 from ..errors import BadInput
 from ..model import Clipping, Entity
-from ..read import SUFFIXES
+from ..read import SUFFIXES, is_scrape
 from .links import EntityLink, entity_slug
 
 logger = logging.getLogger(__name__)
@@ -41,11 +45,15 @@ class ClippingsReader(BaseReader):
     enabled = True
     file_extensions = EXTENSIONS
 
+    def __init__(self, settings: dict[str, Any]) -> None:
+        super().__init__(settings)
+        # Every build makes new readers, so each folder is listed once per build (not once per
+        # scrape in it) and a scrape added between two builds is seen by the next one.
+        self.folders: dict[str, Mapping[str, list[str]]] = {}
+
     def read(self, source_path: str) -> tuple[str | None, dict[str, Any]]:
         name = content_name(source_path, self.settings)
         try:
-            from .. import pipeline
-
             clipping = pipeline.extract_path(source_path)
         except BadInput as exc:
             logger.error("Skipped %s: %s", name, exc.reason)
@@ -62,7 +70,7 @@ class ClippingsReader(BaseReader):
         date = parse_date(clipping.date)
         meta: dict[str, Any] = {
             "title": clipping.title or clipping.headline or stem(source_path),
-            "slug": article_slug(source_path, clipping.sha256),
+            "slug": article_slug(source_path, clipping.sha256, self.folder_scrapes(source_path)),
             "folder": folder_slug(name),
             "deck": deck,
             "byline": clipping.byline,
@@ -71,9 +79,8 @@ class ClippingsReader(BaseReader):
             "date": date or UNDATED,
             "undated": date is None,
             "date_iso": clipping.date if date else None,
-            "date_shown": show_date(date, clipping.date) if date else "Undated",
+            "date_shown": show_date(date, clipping.date) if date else None,
             "figures": figure_views(clipping),
-            "inline_figures": "<figure" in clipping.html,
             "people": entity_links(clipping.people, "person"),
             "places": entity_links(clipping.places, "place"),
             "provenance": {
@@ -81,7 +88,7 @@ class ClippingsReader(BaseReader):
                 "sha256": clipping.sha256,
                 "url": clipping.url if is_web_url(clipping.url) else None,
                 "kind": KIND_NAMES.get(clipping.kind, clipping.kind),
-                "encoding": getattr(clipping, "encoding", None),
+                "encoding": clipping.encoding,
             },
             "notes": notes(clipping, source_path, name),
         }
@@ -93,6 +100,12 @@ class ClippingsReader(BaseReader):
         if clipping.date and date is None:
             meta["notes"].append(f"The page's date ({clipping.date}) was not understood.")
         return meta
+
+    def folder_scrapes(self, source_path: str) -> Mapping[str, list[str]]:
+        folder = os.path.dirname(source_path)
+        if folder not in self.folders:
+            self.folders[folder] = scrapes_by_slug(folder)
+        return self.folders[folder]
 
 
 def install(readers: Any) -> None:
@@ -116,28 +129,34 @@ def folder_slug(name: str) -> str:
     return (slugify(parts[-2]) if len(parts) >= 3 else "") or "misc"
 
 
-def article_slug(source_path: str, sha256: str) -> str:
-    """The file name as a slug: 'story.html' → 'story', unique within its folder.
+def scrapes_by_slug(folder: str) -> Mapping[str, list[str]]:
+    """The scrapes in ``folder`` by the slug their file name gives; empty if it cannot be listed."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return groups
+    for name in names:
+        if is_scrape(name):
+            groups[slugify(stem(name))].append(name)
+    return dict(groups)
+
+
+def article_slug(source_path: str, sha256: str, scrapes: Mapping[str, list[str]]) -> str:
+    """The file name as a slug: 'story.html' → 'story', unique among the ``scrapes`` of its folder.
 
     A folder may hold the same story twice ('story.html' and 'story.txt'); then both keep their
     extension ('story-html', 'story-txt'), so no page overwrites another.
     """
-    folder, name = os.path.split(source_path)
+    name = os.path.basename(source_path)
     own = slugify(stem(name)) or sha256[:12]
-    try:
-        siblings = [n for n in os.listdir(folder) if n != name and n.lower().endswith(_SCRAPE)]
-    except OSError:
-        return own
-    clashes = [n for n in siblings if slugify(stem(n)) == own]
+    clashes = [n for n in scrapes.get(own, ()) if n != name]
     if not clashes:
         return own
     longer = slugify(name.removesuffix(".gz"))
     if any(slugify(n.removesuffix(".gz")) == longer for n in clashes):
         return f"{longer}-{sha256[:8]}"
     return longer
-
-
-_SCRAPE = tuple(SUFFIXES) + tuple(f"{s}.gz" for s in SUFFIXES)
 
 
 def stem(source_path: str) -> str:
@@ -150,14 +169,13 @@ def parse_date(value: str | None) -> datetime | None:
     """ISO 8601 from the describe stage → datetime; None when absent or not understood."""
     if not value:
         return None
+    value = value.strip()
     try:
-        return datetime.fromisoformat(value.strip())
+        return datetime.fromisoformat(value)
     except ValueError:
         pass
     try:
-        from dateutil.parser import isoparse
-
-        return isoparse(value.strip())
+        return isoparse(value)
     except (ValueError, OverflowError):
         return None
 
@@ -182,7 +200,12 @@ def is_web_url(url: str | None) -> bool:
 
 
 def figure_views(clipping: Clipping) -> list[dict[str, Any]]:
-    """Figures as the theme shows them. The image itself is never loaded, only linked."""
+    """Figures the theme shows above the body: none when the body already holds them.
+
+    The image itself is never loaded, only linked.
+    """
+    if "<figure" in clipping.html:
+        return []
     return [
         {
             "caption": f.caption,

@@ -12,11 +12,11 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from .links import FOLDERS
-from .order import sorted_newest_first
+from .links import FOLDERS, entity_url
+from .order import newest_first
 
-# (article attribute, kind, index template, page template)
-TAXONOMIES = (("people", "person", "people", "person"), ("places", "place", "places", "place"))
+# (article attribute, kind): both taxonomies share the templates terms.html and term.html.
+TAXONOMIES = (("people", "person"), ("places", "place"))
 
 
 @dataclass
@@ -30,22 +30,23 @@ class Term:
 
     @property
     def url(self) -> str:
-        return f"{FOLDERS[self.kind]}/{self.slug}.html"
+        return entity_url(self.kind, self.slug)
 
 
 def collect(articles: list[Any], attribute: str, kind: str) -> list[Term]:
-    """Every entity of one kind, alphabetical; names that share a slug are one entity."""
+    """Every entity of one kind, alphabetical; names that share a slug are one entity.
+
+    Each term lists its articles in the order ``articles`` come in.
+    """
     names: dict[str, Counter] = defaultdict(Counter)
     mentioned_in: dict[str, list[Any]] = defaultdict(list)
     for article in articles:
         for link in getattr(article, attribute, None) or ():
             names[link.slug][link.name] += 1
-            if article not in mentioned_in[link.slug]:
+            # One article at a time: if it is listed for this slug already, it is the last entry.
+            if not mentioned_in[link.slug] or mentioned_in[link.slug][-1] is not article:
                 mentioned_in[link.slug].append(article)
-    terms = [
-        Term(_usual_name(names[slug]), slug, kind, sorted_newest_first(mentioned_in[slug]))
-        for slug in names
-    ]
+    terms = [Term(_usual_name(names[slug]), slug, kind, mentioned_in[slug]) for slug in names]
     return sorted(terms, key=lambda t: (t.name.casefold(), t.slug))
 
 
@@ -58,22 +59,23 @@ class TaxonomyGenerator(Generator):
     """Builds the terms after the articles are read and writes their pages."""
 
     def generate_context(self) -> None:
-        articles = self.context.get("articles", [])
-        for attribute, kind, _index, _page in TAXONOMIES:
+        # Sorted once here, so every term's list is already newest first.
+        articles = sorted(self.context.get("articles", []), key=newest_first)
+        for attribute, kind in TAXONOMIES:
             self.context[attribute] = collect(articles, attribute, kind)
 
     def generate_output(self, writer: Any) -> None:
         relative = self.settings.get("RELATIVE_URLS", False)
-        for attribute, _kind, index, page in TAXONOMIES:
-            folder = FOLDERS[_kind]
-            writer.write_file(f"{folder}/index.html", self.get_template(index), self.context,
-                              relative_urls=relative, url=f"{folder}/index.html",
-                              terms=self.context[attribute], template_name=index)
-            template = self.get_template(page)
+        index, page = self.get_template("terms"), self.get_template("term")
+        for attribute, kind in TAXONOMIES:
+            folder = FOLDERS[kind]
+            writer.write_file(f"{folder}/index.html", index, self.context, relative_urls=relative,
+                              url=f"{folder}/index.html", folder=folder,
+                              terms=self.context[attribute], template_name="terms")
             for term in self.context[attribute]:
-                writer.write_file(term.url, template, self.context, relative_urls=relative,
-                                  url=term.url, term=term, articles=term.articles,
-                                  template_name=page)
+                writer.write_file(term.url, page, self.context, relative_urls=relative,
+                                  url=term.url, folder=folder, term=term, articles=term.articles,
+                                  template_name="term")
 
 
 def generators(pelican: Any) -> type[Generator]:
