@@ -12,30 +12,17 @@ timed apart; trafilatura gets the same decoded text and does its own parsing.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import time
-from pathlib import Path
 
 from clippings.clean import clean
 from clippings.read import read_path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-AEB = SHARED / "corpus" / "aeb"
-SCORER = SHARED / "tools" / "aeb_score.py"
-OUT = ROOT / "bench" / "out"
-
-
-def load_scorer():
-    spec = importlib.util.spec_from_file_location("aeb_score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from bench.shared import AEB, OUT, SHARED, aeb_scorer, f1
 
 
 def run(limit: int | None, with_trafilatura: bool) -> None:
-    scorer = load_scorer()
+    scorer = aeb_scorer()
     truth = scorer.load_truth(AEB / "ground-truth.json")
     ids = sorted(truth)[:limit] if limit else sorted(truth)
     truth = {i: truth[i] for i in ids}
@@ -81,13 +68,12 @@ def _line(name: str, score: dict, ms: float) -> None:
 
 
 def _worst(per_page: dict, truth: dict, ours: dict) -> None:
-    def f1(row: dict) -> float:
-        p, r = row["precision"] or 0.0, row["recall"] or 0.0
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def page_f1(row: dict) -> float:
+        return f1(row["precision"], row["recall"])
 
     print("ten worst pages (F1, P, R, id, truth/ours length):")
-    for page_id, row in sorted(per_page.items(), key=lambda kv: f1(kv[1]))[:10]:
-        print(f"  {f1(row):.3f}  P {row['precision'] or 0:.3f}  R {row['recall'] or 0:.3f}  "
+    for page_id, row in sorted(per_page.items(), key=lambda kv: page_f1(kv[1]))[:10]:
+        print(f"  {page_f1(row):.3f}  P {row['precision'] or 0:.3f}  R {row['recall'] or 0:.3f}  "
               f"{page_id[:16]}  {len(truth[page_id])}/{len(ours[page_id])}")
 
 
@@ -96,7 +82,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="only the first N pages")
     parser.add_argument("--no-trafilatura", action="store_true")
     args = parser.parse_args()
-    if not SCORER.exists():
+    if not (SHARED / "tools" / "aeb_score.py").exists():
         raise SystemExit(f"needs {SHARED} (the AEB corpus and the reference scorer)")
     run(args.limit, not args.no_trafilatura)
 

@@ -5,14 +5,13 @@ whole page (script and style dropped unless --keep-scripts) — and goes through
 AEB pages are scored against the ground truth with the reference scorer; Readability pages
 against the text of their expected.html, with the same metric.
 
-    .venv/bin/python bench/textdump.py [--corpus aeb|readability|both] [--worst N] [--out PRED.json]
+    .venv/bin/python -m bench.textdump [--corpus aeb|readability|both] [--worst N] [--out PRED.json]
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -21,9 +20,7 @@ from bs4 import BeautifulSoup
 from clippings.clean.textdump import clean_text
 from clippings.read import read_bytes
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-AEB = SHARED / "corpus" / "aeb"
-READABILITY = SHARED / "corpus" / "readability"
+from bench.shared import AEB, READABILITY, SHARED, aeb_scorer, f1
 
 
 def dump(html: str, keep_scripts: bool) -> str:
@@ -37,13 +34,6 @@ def dump(html: str, keep_scripts: bool) -> str:
 def extract(text: str, name: str) -> str:
     page = read_bytes(text.encode("utf-8"), f"{name}.txt", kind="text")
     return clean_text(page).text
-
-
-def scorer():
-    spec = importlib.util.spec_from_file_location("aeb_score", SHARED / "tools" / "aeb_score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def aeb_pages(keep_scripts: bool):
@@ -68,18 +58,13 @@ def run(name: str, pages, worst: int, score) -> dict[str, str]:
         counts = score.page_counts(truth, pred)
         p, r, exact = score.page_scores(counts)
         rows.append((p, r, exact))
-        per_page.append((_f1(p, r), p, r, key))
+        per_page.append((f1(p, r), p, r, key))
     result = score.aggregate(rows)
     print(f"{name}: {len(rows)} pages  F1 {result['f1']:.3f}  precision {result['precision']:.3f}"
           f"  recall {result['recall']:.3f}")
-    for f1, p, r, key in sorted(per_page, key=lambda row: (row[0], row[3]))[:worst]:
-        print(f"  worst  F1 {f1:.2f}  P {_fmt(p)}  R {_fmt(r)}  {key}")
+    for page_f1, p, r, key in sorted(per_page, key=lambda row: (row[0], row[3]))[:worst]:
+        print(f"  worst  F1 {page_f1:.2f}  P {_fmt(p)}  R {_fmt(r)}  {key}")
     return preds
-
-
-def _f1(p, r) -> float:
-    p, r = p or 0.0, r or 0.0
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def _fmt(value) -> str:
@@ -96,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     if not SHARED.exists():
         print(f"no shared corpus at {SHARED}", file=sys.stderr)
         return 1
-    score = scorer()
+    score = aeb_scorer()
     if args.corpus in ("aeb", "both"):
         preds = run("AEB", aeb_pages(args.keep_scripts), args.worst, score)
         if args.out:
