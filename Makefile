@@ -39,6 +39,8 @@ help:
 	@echo 'Usage:'
 	@echo '   make html                           (re)generate the web site in output/'
 	@echo '   make test                           ruff check and the whole test suite'
+	@echo '   make bench-extract                  cleaner vs trafilatura on ../shared (~1 min)'
+	@echo '   make golden                         rewrite tests/golden/ from the current code'
 	@echo '   make clean                          remove the generated files'
 	@echo '   make regenerate                     regenerate files upon modification'
 	@echo '   make publish                        generate using production settings'
@@ -70,6 +72,13 @@ test: $(STAMP)
 	"$(BIN)/ruff" check .
 	"$(BIN)/python" -m pytest
 
+# Benchmarks and golden files read ../shared; neither is part of `make test`.
+bench-extract: $(STAMP)
+	"$(BIN)/python" -m bench.extract $(BENCHOPTS)
+
+golden: $(STAMP)
+	"$(BIN)/python" -m bench.golden --write
+
 clean:
 	[ ! -d "$(OUTPUTDIR)" ] || rm -rf "$(OUTPUTDIR)"
 
@@ -96,4 +105,4 @@ github: publish
 	ghp-import -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)" --no-jekyll
 	git push origin $(GITHUB_PAGES_BRANCH)
 
-.PHONY: help venv html test clean regenerate serve serve-global devserver devserver-global publish github
+.PHONY: help venv html test bench-extract golden clean regenerate serve serve-global devserver devserver-global publish github

@@ -19,6 +19,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 from clippings.model import Clipping
 from clippings.pipeline import extract_path
@@ -75,19 +76,46 @@ def date_right(ours: str | None, expected: str) -> bool:
     return bool(ours) and ours[:10] == expected.strip()[:10]
 
 
-def ours(clipping: Clipping, field: str) -> str | list[str] | None:
-    return {"title": clipping.title, "byline": clipping.authors, "date": clipping.date}[field]
+class Meta(NamedTuple):
+    """What one system found on a page, in the form the scoring needs."""
+
+    title: str | None
+    authors: list[str]
+    date: str | None
+    source: str | None
+    url: str | None
 
 
-def right(clipping: Clipping, field: str, expected: dict) -> bool:
+def from_clipping(clipping: Clipping) -> Meta:
+    return Meta(clipping.title, clipping.authors, clipping.date, clipping.source, clipping.url)
+
+
+def found(meta: Meta, field: str) -> str | list[str] | None:
+    return {"title": meta.title, "byline": meta.authors, "date": meta.date}[field]
+
+
+def right(meta: Meta, field: str, expected: dict) -> bool:
     value = expected[EXPECTED_KEY[field]]
     if field == "title":
-        sites = [expected.get("siteName"), clipping.source, host(clipping.url),
-                 host_label(clipping.url)]
-        return title_right(clipping.title, value, sites)
+        sites = [expected.get("siteName"), meta.source, host(meta.url), host_label(meta.url)]
+        return title_right(meta.title, value, sites)
     if field == "byline":
-        return byline_right(clipping.authors, value)
-    return date_right(clipping.date, value)
+        return byline_right(meta.authors, value)
+    return date_right(meta.date, value)
+
+
+def scored_fields(expected: dict) -> list[str]:
+    """The fields a page counts for: those whose expected value is present."""
+    return [field for field, key in EXPECTED_KEY.items() if expected.get(key)]
+
+
+def cases(shared: Path) -> list[Path]:
+    """The Readability pages (their source.html), sorted by name."""
+    return sorted((shared / "corpus" / "readability").glob("*/source.html"))
+
+
+def expected_metadata(source: Path) -> dict:
+    return json.loads((source.parent / "expected-metadata.json").read_text("utf-8"))
 
 
 def main() -> int:
@@ -95,28 +123,27 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--verbose", "-v", action="store_true", help="print every miss")
     args = parser.parse_args()
-    cases = sorted((args.shared / "corpus" / "readability").glob("*/source.html"))
-    if not cases:
+    pages = cases(args.shared)
+    if not pages:
         print(f"no Readability corpus under {args.shared}; nothing to measure", file=sys.stderr)
         return 2
     hits = {field: 0 for field in TARGETS}
     total = {field: 0 for field in TARGETS}
     undated_wrongly = 0
-    for path in cases:
-        expected = json.loads((path.parent / "expected-metadata.json").read_text("utf-8"))
+    for path in pages:
+        expected = expected_metadata(path)
         clipping = extract_path(path, entities=False)
-        for field, key in EXPECTED_KEY.items():
-            if not expected.get(key):
-                continue
+        meta = from_clipping(clipping)
+        for field in scored_fields(expected):
             total[field] += 1
-            ok = right(clipping, field, expected)
+            ok = right(meta, field, expected)
             hits[field] += ok
             if not ok and args.verbose:
-                print(f"  miss {field:6} {path.parent.name}: {ours(clipping, field)!r} ≠ "
-                      f"{expected[key]!r}")
+                print(f"  miss {field:6} {path.parent.name}: {found(meta, field)!r} ≠ "
+                      f"{expected[EXPECTED_KEY[field]]!r}")
         if not expected.get("publishedTime") and clipping.date:
             undated_wrongly += 1
-    print(f"Readability metadata, {len(cases)} pages (read → clean → describe)")
+    print(f"Readability metadata, {len(pages)} pages (read → clean → describe)")
     for field, target in TARGETS.items():
         share = hits[field] / total[field] if total[field] else 0.0
         mark = "ok" if share >= target else "below target"

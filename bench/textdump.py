@@ -50,20 +50,28 @@ def readability_pages(keep_scripts: bool):
         yield case.name, dump(source, keep_scripts), expected.get_text("\n")
 
 
-def run(name: str, pages, worst: int, score) -> dict[str, str]:
+def score_pages(pages, score) -> tuple[dict, list[tuple], dict[str, str]]:
+    """Clean every dump and score it: (corpus scores, per page (F1, P, R, key), predictions)."""
     rows, preds, per_page = [], {}, []
     for key, text, truth in pages:
         pred = extract(text, key)
         preds[key] = pred
-        counts = score.page_counts(truth, pred)
-        p, r, exact = score.page_scores(counts)
+        p, r, exact = score.page_scores(score.page_counts(truth, pred))
         rows.append((p, r, exact))
         per_page.append((f1(p, r), p, r, key))
-    result = score.aggregate(rows)
-    print(f"{name}: {len(rows)} pages  F1 {result['f1']:.3f}  precision {result['precision']:.3f}"
-          f"  recall {result['recall']:.3f}")
+    return score.aggregate(rows), per_page, preds
+
+
+def report(name: str, result: dict, per_page: list[tuple], worst: int) -> None:
+    print(f"{name}: {len(per_page)} pages  F1 {result['f1']:.3f}  "
+          f"precision {result['precision']:.3f}  recall {result['recall']:.3f}")
     for page_f1, p, r, key in sorted(per_page, key=lambda row: (row[0], row[3]))[:worst]:
         print(f"  worst  F1 {page_f1:.2f}  P {_fmt(p)}  R {_fmt(r)}  {key}")
+
+
+def run(name: str, pages, worst: int, score) -> dict[str, str]:
+    result, per_page, preds = score_pages(pages, score)
+    report(name, result, per_page, worst)
     return preds
 
 
