@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from bs4 import SoupStrainer
 from clippings.clean.textdump import clean_text
 from clippings.describe import describe, jsonld
 from clippings.describe.authors import inverted, names
 from clippings.describe.dates import from_text, to_iso
 from clippings.describe.source import from_chrome
+from clippings.describe.tags import Tags
 from clippings.describe.titles import strip_site
 from clippings.model import Clipping
 from clippings.read import read_bytes, read_path
@@ -290,3 +293,25 @@ def test_jsonld_reference_walked_later_does_not_replace_its_node():
     clipping = html("<p>Text.</p>", head=script)
     assert clipping.authors == ["Ana Lima"]
     assert clipping.source == "Coast Daily"
+
+
+# The one-pass tag listing (describe/tags.py) must find what find_all finds, in the same order.
+
+LOOKUPS = [
+    (("meta",), {}), (("link",), {"href": True}), (("script",), {"type": re.compile("ld", re.I)}),
+    ((), {"itemprop": re.compile(r"^date", re.I)}), ((), {"rel": True}),
+    ((), {"class_": re.compile("byline|author", re.I)}), ((["footer", "div", "p"],), {}),
+]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.html")))
+def test_tag_listing_finds_what_find_all_finds(name):
+    dom = read_path(FIXTURES / name).dom
+    tags = Tags(dom)
+    for args, kwargs in LOOKUPS:
+        attr = next(iter(kwargs), None)
+        among = tags.having("class" if attr == "class_" else attr) if attr else None
+        assert tags.find_all(SoupStrainer(*args, **kwargs), among) == dom.find_all(*args, **kwargs)
+    for tag_name in ("meta", "title", "time", "h1", "html", "nothing"):
+        assert tags.named(tag_name) == dom.find_all(tag_name)
+    assert tags.find_all(SoupStrainer("div"), limit=2) == dom.find_all("div", limit=2)

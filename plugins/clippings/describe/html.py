@@ -8,31 +8,39 @@ from functools import cache, partial
 from itertools import islice
 from urllib.parse import urljoin
 
+from bs4 import SoupStrainer
+
 from ..model import Clipping, Page
 from . import authors, dates, jsonld, meta, source, titles, visible
 from .langs import bcp47
+from .tags import Tags
 from .textnorm import plain, word_list
 
 FOOTER = re.compile(r"footer|copyright|colophon|legal", re.I)
 MAX_FOOTER_LINES = 60
 MAX_SHOWN_BYLINES = 20
+FOOTER_TAGS = SoupStrainer(["footer", "div", "p", "small", "section"])
 
 
 def describe_html(page: Page, clipping: Clipping) -> None:
-    dom = page.dom
+    dom = Tags(page.dom)  # walked once here, not once per lookup below
     ld = jsonld.read(dom, clipping.warnings)
     head = meta.read(dom)
     clipping.url = _url(head, ld)
     named = _named_source(head, ld)
     clipping.source = named or _found_source(dom, clipping, head)
-    clipping.title = _title(dom, clipping, head, ld)
-    clipping.subtitle = _subtitle(clipping, ld)
+    # What a site rule (clean/sites/) names was chosen by a person for this site: it comes first.
+    ruled = clipping.site_fields
+    clipping.title = _first(map(plain, ruled.get("title", []))) or _title(dom, clipping, head, ld)
+    clipping.subtitle = _first(map(plain, ruled.get("subtitle", []))) or _subtitle(clipping, ld)
     # The author and date fallbacks both read the byline elements: found once, when first needed.
     bylines = cache(partial(visible.bylines, dom))
     # A byline equal to the site's declared name is the house, not a person; a name seen only in
     # the chrome (a personal blog's "© Jane Doe") is no reason to drop its author.
-    clipping.authors = _authors(dom, clipping, head, ld, named, bylines)
-    clipping.date = _date(dom, clipping, head, ld, bylines)
+    clipping.authors = authors.names(ruled.get("author", []), named) or _authors(
+        dom, clipping, head, ld, named, bylines)
+    clipping.date = _first(dates.to_iso(v) or dates.from_text(v) for v in ruled.get("date", [])) \
+        or _date(dom, clipping, head, ld, bylines)
     clipping.lang = _first(bcp47(v) for v in (head.html_lang, ld.lang, head.first(meta.LANG_KEYS)))
 
 
@@ -65,9 +73,9 @@ def _found_source(dom, clipping: Clipping, head: meta.Head) -> str | None:
     return source.from_chrome(clipping.chrome + _footer_lines(dom))
 
 
-def _footer_lines(dom) -> list[str]:
+def _footer_lines(dom: Tags) -> list[str]:
     lines: list[str] = []
-    for tag in dom.find_all(["footer", "div", "p", "small", "section"], limit=5000):
+    for tag in dom.find_all(FOOTER_TAGS, limit=5000):
         if tag.name == "footer" or FOOTER.search(" ".join(tag.get("class") or []) +
                                                  " " + str(tag.get("id") or "")):
             lines.extend(s for s in tag.get_text("\n").splitlines() if s.strip())

@@ -15,11 +15,15 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from bs4 import SoupStrainer
+
 from .lists import load
+from .tags import Tags
 
 MAX_SCRIPT_CHARS = 2_000_000  # larger blocks are data dumps, not article metadata
 MAX_NODES = 5_000  # bounds the walk over a hostile or enormous graph
 MAX_DEPTH = 30
+LD_SCRIPT = SoupStrainer("script", attrs={"type": re.compile(r"ld\+json", re.I)})
 
 
 @dataclass
@@ -37,9 +41,11 @@ class Found:
 
 
 def read(dom: Any, warnings: list[str]) -> Found:
-    """The best article node of the page's JSON-LD, with references resolved."""
+    """The best article node of the page's JSON-LD, with references resolved; ``dom`` is a
+    parsed page or its Tags listing."""
+    tags = Tags.of(dom)
     nodes: list[dict] = []
-    for script in dom.find_all("script", attrs={"type": re.compile(r"ld\+json", re.I)}):
+    for script in tags.find_all(LD_SCRIPT, tags.named("script")):
         data = parse_block(script.string or script.get_text() or "", warnings)
         if data is not None:
             nodes.extend(_walk(data))

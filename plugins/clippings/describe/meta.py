@@ -9,6 +9,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from bs4 import SoupStrainer
+
+from .tags import Tags
+
 MAX_VALUE_CHARS = 2_000
 
 # Keys per field, most trusted first. Keys are lower-cased; "dc.", "dc:" and "dcterms." spellings
@@ -51,9 +55,15 @@ class Head:
         return [value for key in keys for value in self.values.get(key, ()) if value]
 
 
+_LINK = SoupStrainer("link", href=True)
+_BASE = SoupStrainer("base", href=True)
+
+
 def read(dom: Any) -> Head:
+    """The head's metadata; ``dom`` is a parsed page or its Tags listing."""
+    tags = Tags.of(dom)
     head = Head()
-    for tag in dom.find_all("meta"):
+    for tag in tags.named("meta"):
         content = tag.get("content")
         if content is None:
             continue
@@ -62,22 +72,22 @@ def read(dom: Any) -> Head:
             for key in str(tag.get(attr) or "").lower().split():
                 head.values.setdefault(_key(key), []).append(content)
     _parsely_page(head)
-    for link in dom.find_all("link", href=True):
+    for link in tags.find_all(_LINK, tags.named("link")):
         rels = [r.lower() for r in (link.get("rel") or [])]
         if "canonical" in rels and head.canonical is None:
             head.canonical = str(link["href"]).strip()
-    base = dom.find("base", href=True)
-    head.base = str(base["href"]).strip() if base else None
-    html = dom.find("html")
-    if html is not None:
-        head.html_lang = str(html.get("lang") or html.get("xml:lang") or "").strip() or None
-    head.title = document_title(dom)
+    base = tags.find_all(_BASE, tags.named("base"), limit=1)
+    head.base = str(base[0]["href"]).strip() if base else None
+    html = tags.named("html")
+    if html:
+        head.html_lang = str(html[0].get("lang") or html[0].get("xml:lang") or "").strip() or None
+    head.title = document_title(tags)
     return head
 
 
 def document_title(dom: Any) -> str | None:
     """The page's own <title>, not one inside an inline <svg> icon."""
-    for title in dom.find_all("title"):
+    for title in Tags.of(dom).named("title"):
         if title.find_parent("svg") is None:
             text = " ".join(title.get_text(" ").split())
             if text:

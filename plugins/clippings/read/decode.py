@@ -42,6 +42,7 @@ WHATWG_ALIASES = {
     "x-sjis": "cp932", "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "tis-620": "cp874",
     "iso-8859-9": "cp1254", "big5": "big5hkscs",
 }
+NOT_TEXT = bytes([*range(9), *range(14, 32)])  # C0 controls other than \t \n \v \f \r
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -167,6 +168,6 @@ def _looks_binary(raw: bytes) -> bool:
     if b"\x00" in head:
         return True
     # Many C0 controls other than whitespace: an image, archive or executable.
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, NOT_TEXT))
     return controls > len(head) * 0.05
 
