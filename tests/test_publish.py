@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from clippings import pipeline
+from clippings.clean import paywall
 from clippings.errors import BadInput
 from clippings.model import Clipping, Entity, Figure
 from sitebuild import build, files, recording, soup
@@ -29,6 +30,7 @@ ARTICLES = {
                       people=[entity("Ada Quill", "person"), entity("Bo Index", "person")],
                       places=[entity("Metropolis", "place")]),
     "undated-b.txt": dict(title="Beta, undated", incomplete=True,
+                          warnings=[f"scraped/undated-b.txt: {paywall.WARNING}"],
                           figures=[Figure(caption="A caption", src="https://img.example/x.jpg")],
                           people=[entity("Ada Quill", "person")]),
     "undated-a.txt": dict(title="<script>alert(1)</script> Alpha, undated",
@@ -128,7 +130,8 @@ def test_titles_are_escaped_and_notes_shown(site):
     assert "<script>" not in raw and "&lt;script&gt;" in raw
     assert 'href="https://news.example/alpha"' in raw
     page = soup(article_page(output, "undated-b"))
-    assert "may be incomplete" in page.select_one(".notes").get_text()
+    [note] = page.select(".notes li")  # the teaser warning is said once, in words
+    assert "may be incomplete" in note.get_text()
     figure = page.select_one("figure")
     assert figure.figcaption.get_text(strip=True) == "A caption"
     assert figure.find("img") is None  # the remote image is linked, never loaded

@@ -20,6 +20,7 @@ from pelican.readers import BaseReader
 from slugify import slugify
 
 from .. import pipeline
+from ..clean import paywall
 from ..describe import MISSING
 from ..errors import BadInput
 from ..model import Clipping, Entity
@@ -234,7 +235,8 @@ def notes(clipping: Clipping, source_path: str, name: str) -> list[str]:
     if clipping.incomplete:
         shown.append(INCOMPLETE)
     for warning in clipping.warnings:
-        if warning in MISSING_SHOWN_ELSEWHERE:
+        # Gaps the page shows itself, and the teaser warning INCOMPLETE already says in words.
+        if warning in MISSING_SHOWN_ELSEWHERE or warning.endswith(paywall.WARNING):
             continue
         warning = warning.replace(source_path, name).replace(os.path.abspath(source_path), name)
         if warning not in shown:
