@@ -211,3 +211,76 @@ def test_gzip_fixture_helper_is_consistent():
     raw = gzip.compress((FIXTURES / "split.html").read_bytes())
     clipping = clean(read_bytes(raw, "split.html.gz"))
     assert "Part one:" in clipping.text
+
+
+# --- failure classes of the content finder and the in-article chrome rules -------------------
+
+def fixture(name: str):
+    return clean(read_path(FIXTURES / name))
+
+
+def test_chunks_of_an_article_are_all_kept_in_order():
+    # one chunk's paragraphs sit too deep to score it; one has a chrome-like BEM modifier
+    text = fixture("chunks.html").text
+    starts = ["Chunk one:", "The keepers will live", "Chunk two:", "Several retired keepers",
+              "Chunk three:", "The keepers start next month"]
+    positions = [text.find(s) for s in starts]
+    assert -1 not in positions, positions
+    assert positions == sorted(positions)
+    assert "Coast Examiner" not in text and "About" not in text
+
+
+def test_text_between_the_blocks_of_a_div_is_the_article():
+    text = fixture("loose.html").text
+    assert "The home care team in the north district" in text
+    assert "borrowed vans from another unit" in text
+    assert "City Hall" not in text and "Opening hours" not in text
+    assert "Facebook" not in text
+
+
+def test_related_lists_after_a_lead_in_are_removed():
+    text = fixture("related.html").text
+    assert text.startswith("Orchard owners in the valley")
+    assert "Neighbours have complained" in text  # prose after a "Read also" link stays
+    for chrome in ("Read also", "Pear growers", "You may also like", "Cider makers",
+                   "oldest apple tree", "Você pode gostar", "Winter pruning", "Grafting",
+                   "Storing apples"):
+        assert chrome not in text, chrome
+
+
+def test_a_paragraph_that_is_only_a_headline_link_is_removed_but_a_cited_address_stays():
+    text = fixture("related.html").text
+    assert "Beekeepers warn" not in text
+    assert "Sources: https://weather.example.org/frost-report" in text
+
+
+def test_a_see_also_section_ends_at_the_next_heading():
+    prose = ("<p>The survey counted more birds than last year, and the volunteers said that the "
+             "mild winter and the new hedges both helped, although numbers vary a lot.</p>")
+    clipping = clip(f"<html><body><article><h1>Bird count</h1>{prose * 3}"
+                    "<h2>See also</h2><ul><li><a href='/a'>Hedges</a></li>"
+                    "<li><a href='/b'>Winter</a></li></ul>"
+                    "<h2>Method</h2><p>Volunteers walked the same routes at dawn on two days, "
+                    "counting every bird seen or heard within fifty metres of the path.</p>"
+                    "</article></body></html>")
+    assert "See also" not in clipping.text and "Hedges" not in clipping.text
+    assert "Volunteers walked the same routes" in clipping.text
+
+
+def test_a_hover_card_injected_mid_sentence_is_removed():
+    text = fixture("embeds.html").text
+    assert "start conversations, the mayor added, and by that measure" in text
+    assert "Mayor Pat Doe" not in text and "library wing" not in text
+
+
+def test_embedded_social_posts_are_kept():
+    text = fixture("embeds.html").text
+    assert "all gone in a single afternoon of memes" in text
+    assert text.index("memes") < text.index("Residents who spoke")
+
+
+@pytest.mark.parametrize("prompt", ["Like this story", "Have a tip", "Follow us on Twitter",
+                                    "Subscribe to our newsletters"])
+def test_promotion_prompts_are_removed(prompt):
+    clipping = fixture("embeds.html")
+    assert prompt not in clipping.text and prompt not in clipping.html

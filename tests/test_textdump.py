@@ -243,3 +243,81 @@ def test_cookie_banner_line_is_chrome() -> None:
     clipping = dump("Harbour reopens after repairs\n\n" + "\n\n".join(paragraphs) + "\n")
     assert "cookies" not in clipping.text
     assert "Local traders" in clipping.text
+
+
+# --- mechanisms measured on the AEB dumps (bench.textdump) ---------------------------------------
+
+def _story(n: int, topic: str = "harbour") -> list[str]:
+    return [f"Paragraph {i} of the {topic} story says the council met on Monday and agreed, "
+            "after a long debate, to spend more on the wall than it had planned last year."
+            for i in range(n)]
+
+
+def test_unspaced_script_paragraphs_are_prose() -> None:
+    japanese = ["先日、不正に改造した携帯電話を販売したとして、"
+                "二十代の男性が逮捕されたというニュースを耳にしました。",
+                "報道によると、今回販売されたのは、"
+                "いわゆる改造した端末で、非公式のアプリを利用できるものです。",
+                "通常、正規のルートで販売された商品をそのまま転売する場合は、"
+                "権利の侵害にはなりません。"]
+    c = dump("メニュー\n\nホーム\n\n" + "\n\n".join(japanese) + "\n\nお問い合わせ\n")
+    assert paragraphs(c) == japanese
+
+
+def test_short_article_above_reader_comments() -> None:
+    article = ("Our goal with these open threads is to give readers a place to raise questions "
+               "about our research in the comments below, and we will try to answer them within "
+               "a week or so of the thread going up. You can also write to us by email.")
+    comments = []
+    for name in ("Ann Lee", "Bo Park", "Cy Young"):
+        comments += [f"{name} on September 12, 2018 at 4:47 pm said:",
+                     " ".join(_story(3, "comment"))]
+    c = dump("Open thread\n\n" + article + "\n\nComments\n\n" + "\n\n".join(comments) + "\n")
+    assert c.text == article
+
+
+def test_a_second_copy_of_the_article_is_dropped() -> None:
+    story = _story(5)
+    c = dump("Harbour wall\n\n" + "\n\n".join(story) + "\n\nMore news\n\nPrint edition\n\n"
+             + "\n\n".join(story) + "\n")
+    assert paragraphs(c) == story
+
+
+def test_a_paragraph_said_twice_is_kept() -> None:
+    story = _story(4)
+    c = dump("Harbour wall\n\n" + "\n\n".join(story + story[:1]) + "\n")
+    assert paragraphs(c) == story + story[:1]
+
+
+def test_a_teaser_list_above_the_article_is_left_out() -> None:
+    cards = []
+    for title in ("Ford Recalls Pickup Trucks Over Loose Cable", "The Best Vegan Spots In Town",
+                  "Union Opens Talks With Carmaker", "Say Cheese? The City's Top Cheese Shops"):
+        cards += [title, f"A short blurb about {title.lower()} that tells readers just enough "
+                         "to make them click through to the story."]
+    story = _story(4, "virus")
+    c = dump("Virus death toll rises\n\n" + "\n\n".join(cards) + "\n\nVirus death toll rises\n\n"
+             + "\n\n".join(story) + "\n")
+    assert paragraphs(c) == story
+    assert c.headline == "Virus death toll rises"
+
+
+def test_small_print_is_not_the_article() -> None:
+    legal = ["The information provided on this website is for informational purposes only and is "
+             "not intended to diagnose or treat any condition; consult your physician first.",
+             "Apple, iPad and iPhone are registered trademarks of Apple Inc. All rights reserved. "
+             "Use of this site constitutes acceptance of our terms of use and privacy policy."]
+    story = ["The council agreed on Monday to repair the harbour wall before the winter storms.",
+             "Work will start next month and should take about six weeks, officials said."]
+    c = dump("Harbour wall\n\n" + "\n\n".join(story) + "\n\nRelated Articles\n\nNewsletter\n\n"
+             + "\n\n".join(legal) + "\n")
+    assert paragraphs(c) == story
+
+
+def test_headline_is_the_block_the_page_title_repeats() -> None:
+    c = dump("Harbour wall to be rebuilt | The Daily Example\n\nMenu\n\nHarbour wall to be rebuilt"
+             "\n\nBy\n\nJo Smith\n\nNov 13, 2019, 10:28am EST\n\nAll sharing options\n\n"
+             "Share to facebook\n\nPhotograph: Ann Lee/Example Images\n\n"
+             + "\n\n".join(_story(3)) + "\n")
+    assert c.headline == "Harbour wall to be rebuilt"
+    assert c.dateline == "Nov 13, 2019, 10:28am EST"

@@ -78,6 +78,8 @@ class Clipping:
     dateline: str | None = None  # visible date text near the headline, if any
     chrome: list[str] = field(default_factory=list)  # text the cleaner removed (source hints)
     incomplete: bool = False  # a teaser or paywalled page: the text may be cut short
+    # what a site rule (clean/sites/) names as title/subtitle/author/date: describe puts it first
+    site_fields: dict[str, list[str]] = field(default_factory=dict)
     # describe
     title: str | None = None
     subtitle: str | None = None

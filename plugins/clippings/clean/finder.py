@@ -9,10 +9,12 @@ siblings that hold prose too are merged in, because many sites split one article
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from bs4 import Tag
 
-from .hints import Node, View, attr, class_weight, tag_of
+from .hints import BLOCK, SPACES, Node, View, attr, class_weight, tag_of
 
 PARAGRAPHS = frozenset({"p", "pre", "td", "blockquote"})
 LOOSE_TEXT = frozenset({"div", "section", "article", "span", "font", "center", "main", "li"})
@@ -25,6 +27,8 @@ COMMAS = re.compile(r"[,，、،]")
 SENTENCE_END = re.compile(r"[.!?。！？\"”’)]\s*$")
 MIN_BLOCK = 25
 ANCESTOR_LEVELS = 5
+# Inline elements whose text is not prose (pruned already when junk; these may remain).
+SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "button", "select"})
 
 
 class _Scores:
@@ -75,22 +79,47 @@ def _score(view: View, body: Tag) -> _Scores:
     for el in view.iter(body):
         tag = el.name
         if tag in PARAGRAPHS:
-            text = view.text(el)
-        elif tag in LOOSE_TEXT and not view.has_block_child(el):
-            text = view.text(el)  # text in a bare <div> or <li> reads as a paragraph too
-        else:
-            continue
-        if len(text) < MIN_BLOCK:
-            continue
-        points = 1 + len(COMMAS.findall(text)) + min(len(text) // 100, 3)
-        for level, ancestor in enumerate(view.ancestors(el)):
-            if level >= ANCESTOR_LEVELS or ancestor is stop:
-                break
-            if ancestor not in scores:
-                scores[ancestor] = TAG_SCORE.get(tag_of(ancestor), 0) + class_weight(ancestor)
-            divider = 1 if level == 0 else 2 if level == 1 else level * 3
-            scores[ancestor] += points / divider
+            _give(view, scores, view.text(el), view.ancestors(el), stop)
+        elif tag in LOOSE_TEXT:
+            if not view.has_block_child(el):
+                # text in a bare <div> or <li> reads as a paragraph too
+                _give(view, scores, view.text(el), view.ancestors(el), stop)
+                continue
+            for run in _loose_runs(view, el):
+                # text between the blocks of a <div> (lines split by <br>): a paragraph
+                # that has no element of its own, so the <div> is its parent
+                _give(view, scores, run, chain([el], view.ancestors(el)), stop)
     return scores
+
+
+def _give(view: View, scores: _Scores, text: str, ancestors: Iterable[Node], stop: Node) -> None:
+    """A paragraph's points to its parent and, less, to the ancestors above."""
+    if len(text) < MIN_BLOCK:
+        return
+    points = 1 + len(COMMAS.findall(text)) + min(len(text) // 100, 3)
+    for level, ancestor in enumerate(ancestors):
+        if level >= ANCESTOR_LEVELS or ancestor is stop:
+            break
+        if ancestor not in scores:
+            scores[ancestor] = TAG_SCORE.get(tag_of(ancestor), 0) + class_weight(ancestor)
+        divider = 1 if level == 0 else 2 if level == 1 else level * 3
+        scores[ancestor] += points / divider
+
+
+def _loose_runs(view: View, el: Node) -> Iterator[str]:
+    """The runs of text and inline elements between the block children of ``el``."""
+    run: list[str] = []
+    for node in view.nodes(el):
+        if isinstance(node, str):
+            run.append(node)
+        elif node.name in BLOCK:
+            if run:
+                yield SPACES.sub(" ", "".join(run)).strip()
+                run.clear()
+        elif node.name not in SKIPPED:
+            run.append(view.raw_text(node))
+    if run:
+        yield SPACES.sub(" ", "".join(run)).strip()
 
 
 def _promote(view: View, top: Node, final: _Scores, body: Tag) -> Node:
@@ -144,9 +173,13 @@ def _with_siblings(view: View, top: Node, final: _Scores) -> list[Node]:
         if sibling is top:
             chosen.append(sibling)
             continue
-        bonus = best * 0.2 if top_class and attr(sibling, "class") == top_class else 0.0
+        same = bool(top_class) and attr(sibling, "class") == top_class
+        bonus = best * 0.2 if same else 0.0
         if sibling in final and final[sibling] + bonus >= threshold:
             chosen.append(sibling)
+        elif same and _best_below(view, sibling, final) + bonus >= threshold \
+                and view.link_density(sibling) < 0.3:
+            chosen.append(sibling)  # its paragraphs sit too deep to have scored it
         elif tag_of(sibling) == "p" or (tag_of(sibling) in LOOSE_TEXT
                                         and not view.has_block_child(sibling)):
             text = view.text(sibling)
@@ -155,3 +188,8 @@ def _with_siblings(view: View, top: Node, final: _Scores) -> list[Node]:
                     0 < len(text) <= 80 and density == 0 and SENTENCE_END.search(text)):
                 chosen.append(sibling)
     return chosen
+
+
+def _best_below(view: View, el: Node, final: _Scores) -> float:
+    return max((final[inner] for inner in view.iter(el) if inner in final), default=0.0)
+

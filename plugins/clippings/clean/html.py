@@ -7,17 +7,16 @@ removes is recorded in a :class:`~.hints.View` that every step reads the tree th
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urljoin
 
 from bs4 import Tag
 
 from ..model import Clipping, Page
+from . import paywall, sites
 from .figures import caption_like, collect_figures
 from .finder import find_article
-from .hints import BLOCK, SPACES, Node, View, attr, tag_of
+from .hints import BLOCK, SPACES, Node, View, attr, collapse_spaces, tag_of
 from .masthead import read_masthead
-from .phrases import pattern
 from .sanitize import safe_url, sanitize_children
 from .strip import prune, strip_inside
 
@@ -25,7 +24,6 @@ NOT_TEXT = frozenset({"figure", "figcaption", "img", "picture", "script", "style
                       "template", "svg", "button", "select", "textarea"})
 # A table row reads as one line: its cells are not blocks of their own.
 TEXT_BLOCK = (BLOCK - {"td", "th"}) | {"br"}
-SENTENCE_END = re.compile(r"[.!?。！？…\"”’»)\]:]\s*$")
 
 
 def clean_html(page: Page) -> Clipping:
@@ -37,10 +35,18 @@ def clean_html(page: Page) -> Clipping:
         clipping.warnings.append(f"{page.path}: the page has no visible text")
         return clipping
     base_url = _base_url(view, root)
-    known = read_masthead(view, root)
-    page_text = SPACES.sub(" ", view.raw_text(body))
+    # Subscriber-only parts the page itself names in JSON-LD (often in a "paywall" div) are
+    # the article's body when they are there: no chrome rule may remove them.
+    for part in paywall.gated_parts(root):
+        view.keep(part)
+    rule = sites.rule_for(base_url, page.path, clipping.warnings)  # sites.NO_RULE: no-ops
+    sites.strip(view, root, rule)
+    clipping.site_fields = sites.fields(view, root, rule)
+    known = sites.masthead(read_masthead(view, root), clipping.site_fields)
+    page_text = collapse_spaces(view.raw_text(body))
     clipping.chrome = prune(view, root)
-    found = find_article(view, body)
+    found = sites.article(view, root, rule, clipping.warnings, page.path) \
+        or find_article(view, body)
     article = found[0] if len(found) == 1 else view.gather(found)
     article_text = view.text(article)
     strip_inside(view, article, known)
@@ -50,10 +56,9 @@ def clean_html(page: Page) -> Clipping:
     blocks = text_blocks(view, article)
     clipping.text = "\n\n".join(blocks)
     clipping.html = sanitize_children(article, base_url, view)
-    if _cut_short(article_text, page_text, blocks):
+    if paywall.html_teaser(view, root, article_text, blocks, page_text):
         clipping.incomplete = True
-        clipping.warnings.append(f"{page.path}: looks like a teaser or paywalled page; "
-                                 "the article may be cut short")
+        clipping.warnings.append(f"{page.path}: {paywall.WARNING}")
     if not blocks:
         clipping.warnings.append(f"{page.path}: no article text found")
     return clipping
@@ -116,13 +121,3 @@ def _base_url(view: View, root: Tag) -> str | None:
             return resolved
     return page_url
 
-
-def _cut_short(article_text: str, page_text: str, blocks: list[str]) -> bool:
-    """A paywall or teaser page: a "subscribe to continue reading" prompt inside the article, or
-    an article that stops mid-sentence on a page that shows such a prompt."""
-    paywall = pattern("html_paywall")
-    if paywall.search(article_text):
-        return True
-    if not blocks or SENTENCE_END.search(blocks[-1]):
-        return False
-    return paywall.search(page_text) is not None

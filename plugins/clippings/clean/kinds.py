@@ -1,20 +1,21 @@
 """What one block of a text dump looks like: chrome, prose, a title, a byline, a date.
 
 Each test looks at one block alone; where the article starts and ends is textdump.py's job.
-The phrases are data in ``phrases/`` (textdump_*.txt, sprite.txt, paywall.txt).
+The phrases are data in ``phrases/`` (textdump_*.txt, sprite.txt, paywall.txt). Scripts written
+without spaces (Chinese, Japanese) count by characters (lines.word_count).
 """
 
 from __future__ import annotations
 
 import re
 
-from .lines import Block
+from .lines import UNSPACED, Block
 from .phrases import pattern
 
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 GLUED = re.compile(r"[a-z][A-Z]|[a-z]\.[A-Z]")  # "ArrowArtboard", "Sketch.Title"
 # A sentence's end, perhaps followed by a photo credit in brackets ("... wall. (AP Photo/X)")
-SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*(\s*\([^()]{1,60}\))?$")
+SENTENCE_END = re.compile(r"[.!?…。！？][\"”’)\]」』）]*(\s*\([^()]{1,60}\))?$")
 MENU_SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s{3,}")
 INNER_SENTENCE_END = re.compile(r"[a-z][.!?][\"”’)]*\s+[A-Z]")
 REFERENCE = re.compile(r"\[(\w{1,4} )?\w{1,4}\]")
@@ -59,6 +60,12 @@ def is_stop(block: Block) -> bool:
     return _full("textdump_stop", block.text)
 
 
+def is_comment_header(block: Block) -> bool:
+    """The name-and-date line above one reader comment."""
+    # matched as is: the colon that sets it apart from a headline ("..., engineer says") counts
+    return block.words <= 16 and bool(pattern("textdump_comment").fullmatch(block.text.strip()))
+
+
 def is_related(block: Block) -> bool:
     return _full("textdump_related", block.text)
 
@@ -74,6 +81,11 @@ def is_paywall(block: Block) -> bool:
     return hits >= 2 or (hits == 1 and block.words <= 25)
 
 
+def is_small_print(block: Block) -> bool:
+    """A disclaimer, trademark or cookie notice: two legal phrases in one paragraph."""
+    return len(pattern("textdump_legal").findall(block.text)) >= 2
+
+
 def is_chrome(block: Block) -> bool:
     return is_sprite(block) or is_code(block) or is_menu_line(block) or is_paywall(block)
 
@@ -85,11 +97,13 @@ def is_sentence(block: Block) -> bool:
 def is_prose(block: Block) -> bool:
     """A paragraph of running text: words in the main, ending as a sentence does."""
     words = WORD.findall(block.text)
-    lower = sum(1 for w in words if w[0].islower())
-    ends = is_sentence(block) or block.text.endswith(":")
+    # names are capitalised, running text is not; scripts without case count as running text
+    lower = sum(1 for w in words if not w[0].isupper())
+    ends = is_sentence(block) or block.text.endswith((":", "："))
     # a long paragraph may end in a signature ("Editing by ...") yet be sentences all through
     running = len(words) >= 25 and len(INNER_SENTENCE_END.findall(block.text)) >= 2
-    return (ends or running) and len(words) >= 8 and lower * 2 >= len(words)
+    count = len(words) + len(UNSPACED.findall(block.text)) // 2
+    return (ends or running) and count >= 8 and lower * 2 >= len(words)
 
 
 def is_title_like(block: Block, most: int = 25) -> bool:
@@ -112,10 +126,13 @@ def is_date_line(block: Block) -> bool:
 
 def score(block: Block) -> float:
     """How much this block looks like article text (positive) or page furniture (negative)."""
-    if is_sprite(block) or is_code(block) or is_stop(block) or is_related(block):
+    if is_sprite(block) or is_code(block) or is_stop(block) or is_related(block) \
+            or is_comment_header(block):
         return -6.0
     if is_paywall(block):
         return -4.0
+    if is_small_print(block):
+        return -2.0
     if is_menu_line(block):
         return -1.0  # share buttons sit inside articles too: no worse than any short line
     if block.items:

@@ -19,6 +19,9 @@ BULLET = re.compile(r"^\s*(?:[•·▪◦‣●■□►▸–—*]|-(?=\s))\s+"
 TERMINAL = re.compile(r"[.!?…:\"”’)\]]$")
 # A line that carries on the previous one: it opens lower case or with closing punctuation.
 CONTINUES = re.compile(r"^[a-z,.;:)\]!?%’”]")
+# Scripts written without spaces between words (Chinese, Japanese): their characters are counted,
+# about two to a word, or a paragraph of them would weigh as much as one English word.
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 
 
 @dataclass
@@ -30,7 +33,12 @@ class Block:
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        return word_count(self.text)
+
+
+def word_count(text: str) -> int:
+    """Words separated by spaces, plus one per two characters of an unspaced script."""
+    return len(text.split()) + len(UNSPACED.findall(text)) // 2
 
 
 def normalise(text: str) -> str:

@@ -7,6 +7,8 @@ stage's last-trust fallback, so a miss is better than a wrong guess: each is Non
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import chain
 
 from bs4 import Tag
 
@@ -30,11 +32,12 @@ def read_masthead(view: View, root: Tag) -> dict[str, str | None]:
     if body is None:
         return {"headline": None, "deck": None, "byline": None, "dateline": None}
     h1 = _headline(view, root, body)
+    near = _near(view, body, h1)
     return {
         "headline": view.text(h1) if h1 is not None else None,
-        "deck": _deck(view, body, h1),
-        "byline": _byline(view, body, h1),
-        "dateline": _dateline(view, body, h1),
+        "deck": _deck(view, near, h1),
+        "byline": _byline(view, body, near),
+        "dateline": _dateline(view, body, near),
     }
 
 
@@ -86,44 +89,62 @@ def _near(view: View, body: Tag, h1: Tag | None) -> list[Tag]:
     return list(view.iter(area))
 
 
-def _deck(view: View, body: Tag, h1: Tag | None) -> str | None:
-    for el in _near(view, body, h1):
+def _deck(view: View, near: list[Tag], h1: Tag | None) -> str | None:
+    for el in near:
         if el is h1 or el.name in ("a", "img", "body"):
             continue
-        if el.get("itemprop") in ("description", "alternativeHeadline") or (
-                DECK_CLASS.search(label(el)) and not BYLINE_CLASS.search(label(el))):
+        if el.attrs.get("itemprop") in ("description", "alternativeHeadline") \
+                or _deck_label(label(el)):
             text = view.text(el)
             if 20 <= len(text) <= 400 and el.name != "time":
                 return text
     return None
 
 
-def _byline(view: View, body: Tag, h1: Tag | None) -> str | None:
-    near = _near(view, body, h1)
-    for el in near + list(view.iter(body)):
+def _byline(view: View, body: Tag, near: list[Tag]) -> str | None:
+    for el in chain(near, view.iter(body)):
         if el.name in ("meta", "link", "img", "body", "article", "main"):
             continue
-        cls = label(el)
-        hinted = (attr(el, "rel") == "author" or el.get("itemprop") == "author"
-                  or (BYLINE_CLASS.search(cls) and not NOT_BYLINE.search(cls)))
+        attrs = el.attrs
+        if not attrs:
+            continue  # no class, rel or itemprop to say so
+        hinted = (attr(el, "rel") == "author" or attrs.get("itemprop") == "author"
+                  or _byline_label(label(el)))
         if not hinted:
             continue
         text = view.text(el)
         if 3 <= len(text) <= 150 and any(c.isalpha() for c in text):
             return text
+    byline = pattern("html_byline")
     for el in near:
+        if el.name not in ("p", "div", "span"):
+            continue
         text = view.text(el)
-        if el.name in ("p", "div", "span") and len(text) < 120 and \
-                pattern("html_byline").search(text):
+        if len(text) < 120 and byline.search(text):
             return text
     return None
 
 
-def _dateline(view: View, body: Tag, h1: Tag | None) -> str | None:
-    near = _near(view, body, h1)
-    for el in near + list(view.iter(body, ("time",))):
-        if el.name == "time" or (DATE_CLASS.search(label(el)) and el.name != "body"):
+def _dateline(view: View, body: Tag, near: list[Tag]) -> str | None:
+    for el in chain(near, view.iter(body, ("time",))):
+        if el.name == "time" or (_date_label(label(el)) and el.name != "body"):
             text = view.text(el)
             if 4 <= len(text) <= 80 and HAS_DIGIT.search(text):
                 return text
     return None
+
+
+# Class/id labels repeat across a page and across pages: each is matched once.
+@lru_cache(maxsize=8192)
+def _deck_label(text: str) -> bool:
+    return bool(DECK_CLASS.search(text)) and not BYLINE_CLASS.search(text)
+
+
+@lru_cache(maxsize=8192)
+def _byline_label(text: str) -> bool:
+    return bool(BYLINE_CLASS.search(text)) and not NOT_BYLINE.search(text)
+
+
+@lru_cache(maxsize=8192)
+def _date_label(text: str) -> bool:
+    return DATE_CLASS.search(text) is not None

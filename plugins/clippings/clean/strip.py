@@ -7,10 +7,23 @@ cleaner's :class:`~.hints.View`, which every later walk goes through.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import takewhile
 
 from bs4 import Tag
 
-from .hints import HEADINGS, SPACES, Node, View, class_weight, hinted, label, matches, tag_of
+from .hints import (
+    HEADINGS,
+    SPACES,
+    Node,
+    View,
+    class_weight,
+    hinted,
+    label,
+    matches,
+    tag_of,
+    without_modifiers,
+)
 from .phrases import pattern
 from .sanitize import VOID_DROP
 
@@ -27,6 +40,10 @@ PROTECTED = frozenset({"html", "body", "article", "main", "a"})
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 COPYRIGHT = re.compile(r"(©|\(c\)|copyright)\s*\S.{0,120}", re.IGNORECASE)
 SHORT_BLOCK = 240
+LEAD_INS = ("h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "li", "header")
+CARD_HOLDERS = ("span", "div", "aside", "section", "ul")
+URL_TEXT = re.compile(r"://|\bwww\.", re.IGNORECASE)  # a cited source, shown as its address
+LEAD_IN_END = re.compile(r"[\s.:…»›>!|/-]+$")
 CONDITIONAL = ("div", "section", "ul", "ol", "table", "form", "header", "footer", "aside", "dl")
 CHROME_BLOCKS = ("p", "div", "li", "span", "section", "strong", "em", "b", "h2", "h3", "h4", "h5",
                  "h6", "figcaption", "small", "a")
@@ -37,8 +54,7 @@ def prune(view: View, root: Node) -> list[str]:
     and containers whose class/id says they are not the article. Returns copyright-like lines
     seen in what was removed (they may name the site)."""
     chrome: list[str] = []
-    _walk(view, root,
-          lambda el, tag: tag in JUNK or _hidden(el) or el.get("role") in CHROME_ROLES)
+    _walk(view, root, _junk)
     body = next((el for el in view.kids(root) if el.name == "body"), None)
     page_length = len(view.text(body)) if body is not None else 0
 
@@ -51,7 +67,83 @@ def prune(view: View, root: Node) -> list[str]:
         return True
 
     _walk(view, root, unwanted)
+    if body is not None:
+        _drop_related_sections(view, body)
     return chrome
+
+
+def _drop_related_sections(view: View, body: Tag) -> None:
+    """A "You may also like" lead-in and the teasers after it in its container. The lead-in is
+    a short block whose whole text says so; what follows goes too unless it is prose."""
+    for el in list(view.below(body, LEAD_INS)):
+        text = view.text(el)
+        if not text or len(text) > 60 or not _lead_in(text) or not view.within(el, body):
+            continue
+        while (parent := view.parent(el)) is not None and parent is not body \
+                and view.text(parent) == text:
+            el = parent  # the lead-in's wrappers, up to the container of the list
+        after = _section_after(view, el)
+        if any(_prose(view, sibling) or _holds_headline(view, sibling) for sibling in after):
+            after = list(takewhile(lambda sibling: _all_links(view, sibling), after))
+        for sibling in [el, *after]:
+            view.drop(sibling)
+
+
+@lru_cache(maxsize=4096)
+def _lead_in(text: str) -> bool:
+    """Whether a short text says that related stories follow ("More on this", "Read next:")."""
+    return pattern("html_related").fullmatch(LEAD_IN_END.sub("", text)) is not None
+
+
+def _all_links(view: View, el: Tag) -> bool:
+    """A block that is only a link or links (a teaser headline), images aside."""
+    text = view.text(el)
+    return bool(text) and view.link_density(el, len(text)) >= 0.9
+
+
+def _section_after(view: View, lead_in: Tag) -> list[Tag]:
+    """What follows a lead-in in its container; after a heading, up to the next heading of
+    the same or a higher level (a "See also" section ends where "References" begins)."""
+    parent = view.parent(lead_in)
+    if parent is None:
+        return []
+    kids = view.kids(parent)
+    after = kids[kids.index(lead_in) + 1:]
+    level = _heading_level(view, lead_in)
+    if level is None:
+        return after
+    for index, sibling in enumerate(after):
+        found = _heading_level(view, sibling)
+        if found is not None and found <= level:
+            return after[:index]
+    return after
+
+
+def _heading_level(view: View, el: Tag) -> int | None:
+    """The level of a heading, or of a block that is only a heading (a teaser that holds its
+    own headline is not a heading)."""
+    heading = el if el.name in HEADINGS else next(view.below(el, HEADINGS), None)
+    if heading is None or (heading is not el and view.text(heading) != view.text(el)):
+        return None
+    return int(heading.name[1])
+
+
+def _prose(view: View, el: Tag) -> bool:
+    """Paragraphs of the article, not teasers: one long paragraph on its own, or two or more
+    inside one element (a teaser has one summary at most)."""
+    long_paragraphs = 0
+    for inner in view.iter(el, ("p",)):
+        text = view.text(inner)
+        if len(text) > 150 and view.link_density(inner, len(text)) < 0.2:
+            long_paragraphs += 1
+            if inner is el or long_paragraphs >= 2:
+                return True
+    return False
+
+
+def _holds_headline(view: View, el: Tag) -> bool:
+    return any(inner.name == "h1" or inner.get("itemprop") == "articleBody"
+               for inner in view.iter(el))
 
 
 def _walk(view: View, root: Node, unwanted) -> None:
@@ -81,6 +173,8 @@ def strip_inside(view: View, container: Node, known: dict[str, str | None]) -> l
             view.drop(el)
     _drop_known(view, container, known)
     _drop_chrome_blocks(view, container, removed)
+    _drop_teaser_links(view, container, removed)
+    _drop_hover_cards(view, container)
     _clean_conditionally(view, container)
     _drop_trailing_headings(view, container)
     return removed
@@ -104,10 +198,16 @@ def _is_page_chrome(view: View, el: Tag, tag: str, chrome: list[str]) -> bool:
 
 
 def _unlikely(el: Tag) -> bool:
-    if el.get("itemprop") == "articleBody":
+    if el.attrs.get("itemprop") == "articleBody":
         return False
     text = label(el)
-    return bool(text) and hinted("html_unlikely", text) and not hinted("html_maybe", text)
+    return bool(text) and _unlikely_label(text)
+
+
+@lru_cache(maxsize=8192)
+def _unlikely_label(text: str) -> bool:
+    return hinted("html_unlikely", text) and not hinted("html_maybe", text) \
+        and not hinted("html_keep_class", without_modifiers(text))
 
 
 def _holds_article(view: View, el: Tag, page_length: int) -> bool:
@@ -118,11 +218,19 @@ def _holds_article(view: View, el: Tag, page_length: int) -> bool:
     return len(view.text(el)) > page_length * 0.8
 
 
-def _hidden(el: Tag) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+def _junk(el: Tag, tag: str) -> bool:
+    """Never content: a junk element, a hidden one, or one whose role says it is chrome."""
+    if tag in JUNK:
         return True
-    style = el.get("style")
-    return bool(style) and HIDDEN_STYLE.search(style) is not None
+    attrs = el.attrs
+    if not attrs:
+        return False
+    if attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    if style and HIDDEN_STYLE.search(style) is not None:
+        return True
+    return attrs.get("role") in CHROME_ROLES
 
 
 def _note_copyright(view: View, el: Tag, chrome: list[str]) -> None:
@@ -149,12 +257,13 @@ def _drop_chrome_blocks(view: View, container: Node, removed: list[str]) -> None
     chrome = pattern("html_chrome")
     byline = pattern("html_byline")
     seen_prose = False
+    figures: dict[int, bool] = {}
     for el in list(view.below(container, CHROME_BLOCKS)):
         if not view.within(el, container):
             continue
         tag = el.name
         text = view.text(el)
-        if not text or any(tag_of(a) == "figure" for a in view.ancestors(el)):
+        if not text or _in_figure(view, el, figures):
             continue  # a figure's credit line is kept for the figure
         if len(text) <= SHORT_BLOCK and chrome.search(text):
             removed.append(text)
@@ -166,15 +275,57 @@ def _drop_chrome_blocks(view: View, container: Node, removed: list[str]) -> None
             seen_prose = True
 
 
-def _clean_conditionally(view: View, container: Node) -> None:
-    """Readability's conditional cleaning: drop blocks that look like lists of links or ads."""
-    total = len(view.text(container))
-    for el in list(view.below(container, CONDITIONAL)):
-        if view.within(el, container) and _looks_like_chrome(view, el, total):
+def _in_figure(view: View, el: Node, memo: dict[int, bool]) -> bool:
+    """Whether ``el`` is inside a <figure>. ``memo`` holds the answer for the ancestors seen
+    (removals do not move elements, so it stays right while one pass drops elements)."""
+    parent = view.parent(el)
+    if parent is None:
+        return False
+    found = memo.get(id(parent))
+    if found is None:
+        found = memo[id(parent)] = tag_of(parent) == "figure" or _in_figure(view, parent, memo)
+    return found
+
+
+def _drop_teaser_links(view: View, container: Node, removed: list[str]) -> None:
+    """A paragraph that is nothing but a link: the headline of another article set between the
+    paragraphs ("SENATE PASSES BILL", "Read: ..."), not prose."""
+    for el in list(view.below(container, ("p",))):
+        text = view.text(el)
+        if view.within(el, container) and len(text) <= 200 and len(text.split()) >= 4 \
+                and not URL_TEXT.search(text) and _all_links(view, el):
+            removed.append(text)
             view.drop(el)
 
 
-def _looks_like_chrome(view: View, el: Tag, total: int) -> bool:
+def _drop_hover_cards(view: View, container: Node) -> None:
+    """A card injected mid-sentence (a name's photo and its latest headlines, shown on hover):
+    an inline element inside a paragraph made of several links and nothing else. Innermost
+    first, so the name the card hangs on stays in the sentence."""
+    for paragraph in list(view.below(container, ("p",))):
+        if not view.within(paragraph, container):
+            continue
+        for el in reversed(list(view.below(paragraph, CARD_HOLDERS))):
+            text = view.text(el)
+            if len(text) < 40 or view.link_density(el, len(text)) < 0.9:
+                continue
+            links = sum(1 for _ in view.iter(el, ("a",)))
+            pictures = any(True for _ in view.iter(el, ("img",)))
+            if links >= 3 or (links >= 2 and pictures):
+                view.drop(el)
+
+
+def _clean_conditionally(view: View, container: Node) -> None:
+    """Readability's conditional cleaning: drop blocks that look like lists of links or ads."""
+    total = len(view.text(container))
+    figures: dict[int, bool] = {}
+    for el in list(view.below(container, CONDITIONAL)):
+        if view.within(el, container) and not matches("html_keep_class", el) \
+                and _looks_like_chrome(view, el, total, figures):
+            view.drop(el)
+
+
+def _looks_like_chrome(view: View, el: Tag, total: int, figures: dict[int, bool]) -> bool:
     tag = el.name
     weight = class_weight(el)
     images = paragraphs = items = 0
@@ -197,7 +348,7 @@ def _looks_like_chrome(view: View, el: Tag, total: int) -> bool:
     if tag == "table" and _data_table(view, el):
         return False
     items -= 100
-    in_figure = any(tag_of(a) == "figure" for a in view.ancestors(el))
+    in_figure = _in_figure(view, el, figures)
     if images > 1 and paragraphs / images < 0.5 and not in_figure:
         return True
     if not is_list and items > paragraphs:
