@@ -127,10 +127,12 @@ def bench_aeb(scorer, traf, limit: int | None, worst: int, out: Path) -> None:
               f"{run.differ} pages")
     if traf:
         print(f"  CPU ratio to trafilatura: clean stage {clean_only / traf_cpu:.2f}x, "
-              f"whole path {whole / traf_cpu:.2f}x (target: cleaner ≤ {TARGETS['cpu_ratio']}x)")
+              f"whole path {whole / traf_cpu:.2f}x (target, on the whole path: ≤ "
+              f"{TARGETS['cpu_ratio']}x)")
     per_page = {i: f1(row["precision"], row["recall"])
                 for i, row in scores["clippings"]["per_page"].items()}
-    _targets(scores, per_page, clean_only / traf_cpu if traf else None)
+    # The target is checked on the whole path: trafilatura's time includes parsing the page too.
+    _targets(scores, per_page, whole / traf_cpu if traf else None)
     print(f"  PRED files, to check: python3 {_rel(SHARED / 'tools' / 'aeb_score.py')} "
           + " ".join(_rel(out / f"{name}-aeb.json") for name in preds))
     print(f"  {worst} worst pages for Clippings (F1, P, R, id, host, truth/ours characters):")
@@ -159,7 +161,7 @@ def _targets(scores: dict, per_page: dict[str, float], ratio: float | None) -> N
     low = sum(1 for value in per_page.values() if value < TARGETS["page_f1"])
     checks.append((f"no page under F1 {TARGETS['page_f1']} ({low} under)", low == 0))
     if ratio is not None:
-        checks.append((f"clean CPU ≤ {TARGETS['cpu_ratio']}x trafilatura",
+        checks.append((f"whole-path CPU ≤ {TARGETS['cpu_ratio']}x trafilatura",
                        ratio <= TARGETS["cpu_ratio"]))
     print("  targets: " + "; ".join(f"{what}: {'ok' if ok else 'MISSED'}" for what, ok in checks))
 
