@@ -92,6 +92,9 @@ class ClippingsReader(BaseReader):
                 "encoding": clipping.encoding,
             },
             "notes": notes(clipping, source_path, name),
+            # The whole Clipping (text, entities with their mentions) for the generators after
+            # the readers: entity pages, search index, tagging in batches.
+            "clipping": clipping,
         }
         if clipping.authors:
             meta["authors"] = self.process_metadata("authors", list(clipping.authors))
