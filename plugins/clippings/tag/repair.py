@@ -12,13 +12,20 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from . import places
+from . import heads, names, nested, places, works
 from .cache import Span
-from .data import word_set, words
+from .data import table, word_set, words
 
 Kind = Literal["person", "place", "other"]
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Labels of names that may hold a place ("the University of Paris") or be one the model
+# mislabelled ("Kiev" tagged ORG, "Adriatic" tagged NORP).
+NAME_LABELS = {"ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "NORP", "LANGUAGE", "LAW"}
+# Labels whose one-word spans the gazetteer may turn into places, given a place context.
+MISLABELLED_PLACE = {"ORG", "NORP", "PRODUCT", "LANGUAGE"}
+# Gazetteer kinds that are places in any context, even tagged ORG (a country as a government).
+ALWAYS_PLACES = {"country", "state", "continent"}
 # Labels whose one-word spans may be relabelled; ORG is left alone ("Ford" the company).
 REPAIRABLE = PLACE_LABELS | {"PERSON"}
 FULL_NAME_WEIGHT = 2
@@ -38,6 +45,7 @@ class Candidate:
     label: str
     kind: Kind
     text: str
+    maybe_place: bool = False  # a known place name the model mislabelled: context decides
 
 
 def candidates(text: str, spans: Iterable[Span]) -> list[Candidate]:
@@ -47,25 +55,72 @@ def candidates(text: str, spans: Iterable[Span]) -> list[Candidate]:
         out.extend(_from_span(text, start, end, label))
     out.sort(key=lambda c: c.start)
     _drop_orgs_and_nationalities(text, out)
+    _drop_non_names(text, out)
     _repair_labels(out)
-    _places_after_prepositions(text, out)
+    _places_by_context(text, out)
     return out
 
 
 def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
+    if label == "PERSON":
+        t_start, t_end = trim(text, start, end, "TITLED")
+        titled = text[t_start:t_end]
+        if honorific_length(titled) and places.is_known(places.canonical(titled)):
+            return [Candidate(t_start, t_end, "GPE", "place", titled)]  # "Saint Lucia"
+        of_place = _title_of_place(text, t_start, t_end)
+        if of_place:
+            return of_place
     start, end = trim(text, start, end, label)
     if start >= end:
         return []
     core = text[start:end]
+    if label in NAME_LABELS | {"PERSON"} and not has_org_head(core) and heads.names_a_place(
+            core, model_said_person=label == "PERSON"):
+        return [Candidate(start, end, "FAC", "place", core)]
     if label == "PERSON":
-        return [Candidate(start, end, label, "person", core)]
+        kind: Kind = "other" if works.looks_like_title(text, start, end) else "person"
+        return [Candidate(start, end, label, kind, core)]
+    if label in NAME_LABELS | PLACE_LABELS and names.looks_like_person(core):
+        return [Candidate(start, end, "PERSON", "person", core)]
     if label in PLACE_LABELS:
         return [Candidate(start, end, label, "place", core)]
     if label == "ORG":
         parts = _place_compound(text, start, end)
         if parts:
             return parts
-    return [Candidate(start, end, label, "other", core)]
+    if label in MISLABELLED_PLACE and not has_org_head(core):
+        found = places.lookup(places.canonical(core))
+        if found is not None and (found.kind in ALWAYS_PLACES or places.is_capital(core)):
+            return [Candidate(start, end, "GPE", "place", core)]
+        if found is not None or core in table("place_aliases"):
+            return [Candidate(start, end, label, "other", core, maybe_place=True)]
+    out = [Candidate(start, end, label, "other", core)]
+    if label in NAME_LABELS:
+        out.extend(Candidate(s, e, "NESTED", "place", text[s:e])
+                   for s, e in nested.places_within(text, start, end))
+    return out
+
+
+def _title_of_place(text: str, start: int, end: int) -> list[Candidate]:
+    """ "2nd Earl of Clare", "Theodorus of Tabennese", "Hilary of Poitiers": the place after
+    "of" is a place; what stands before it is a person unless it is only a title."""
+    core = text[start:end]
+    head, sep, tail = core.partition(" of ")
+    if not sep or not tail[:1].isupper() or " of " in tail:
+        return []
+    head_words = head.split()
+    titled = bool(head_words) and (head_words[-1] in word_set("of_titles")
+                                   or head_words[0][:1].isdigit())
+    single_name = len(head_words) == 1 and head_words[0][:1].isupper()
+    if not (titled or single_name or places.is_known(places.canonical(tail))):
+        return []
+    tail_start = start + len(head) + len(sep)
+    out = [Candidate(tail_start, end, "GPE", "place", tail)]
+    if not titled and head_words:
+        h_start, h_end = trim(text, start, start + len(head), "PERSON")
+        if h_start < h_end:
+            out.insert(0, Candidate(h_start, h_end, "PERSON", "person", text[h_start:h_end]))
+    return out
 
 
 def trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
@@ -82,7 +137,7 @@ def trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     while (first := core.split(" ", 1)[0]) in word_set("name_lead_words") and " " in core:
         lead += len(first) + 1
         core = core[len(first) + 1:]
-    if label == "PERSON":
+    if label == "PERSON":  # "TITLED": a person's name with its title kept
         cut = honorific_length(core)
         lead += cut
         core = core[cut:]
@@ -182,6 +237,12 @@ def _repair_labels(cands: list[Candidate]) -> None:
     for c in cands:
         if c.label not in REPAIRABLE or " " in c.text or c.kind == "other":
             continue
+        # A word of a full person name the gazetteer does not know is that person, however
+        # often the model calls it a place ("Abba Theodorus" ... "Theodorus" as GPE).
+        if (c.kind == "place" and votes[c.text]["person"] >= FULL_NAME_WEIGHT
+                and not places.is_known(places.canonical(c.text))):
+            c.kind = "person"
+            continue
         ranked = votes[c.text].most_common()
         if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
             c.kind = ranked[0][0]  # type: ignore[assignment]
@@ -199,14 +260,95 @@ def _name_words(c: Candidate) -> list[str]:
     return [name] if " " not in name else []
 
 
-def _places_after_prepositions(text: str, cands: list[Candidate]) -> None:
-    """A lone "person" word the gazetteer knows, right after "in"/"at"/"from"..., and no part of
-    any full person name here, is a place ("moved to Exeter")."""
+def _drop_non_names(text: str, cands: list[Candidate]) -> None:
+    """ "People" that are no name: products and versions (a digit: "Galaxy S24"), ships ("USS
+    Potomac"); one-word particles or suffixes ("Jr", "De"), or a common word the text also
+    writes in lower case ("Symphony" beside "the symphony")."""
     vouched = {w for c in cands if c.kind == "person" for w in _name_words(c)}
-    preps = word_set("place_prepositions")
     for c in cands:
-        if c.kind != "person" or " " in c.text or c.text in vouched:
+        if c.kind != "person":
             continue
-        before = text[max(0, c.start - 12):c.start].split()
-        if before and before[-1] in preps and places.lookup(c.text) is not None:
+        if any(ch.isdigit() for ch in c.text) or c.text.split()[0] in word_set(
+                "vessel_prefixes"):
+            c.kind = "other"
+            continue
+        if " " in c.text or c.text in vouched:
+            continue
+        if c.text in word_set("not_names") or len(c.text) < 2 or _written_lower(text, c.text):
+            c.kind = "other"
+
+
+def _written_lower(text: str, word: str) -> bool:
+    lower = word.lower()
+    found = re.search(rf"(?<![\w'’]){re.escape(lower)}(?![\w'’])", text)
+    return lower != word and found is not None
+
+
+def _places_by_context(text: str, cands: list[Candidate]) -> None:
+    """A known place name the model took for a person (one word, no part of any full person
+    name here) or mislabelled ("Kiev" as ORG) is a place where the context says so: right after
+    "in"/"at"/"from"... ("moved to Exeter"), or listed with places ("Exeter, Devon"; "Tempe,
+    Chandler and Gilbert")."""
+    vouched = {w for c in cands if c.kind == "person" for w in _name_words(c)}
+    lone = [c for c in cands if c.kind == "person" and " " not in c.text
+            and c.text not in vouched and not _possessive_after(text, c.end)]
+    for c in lone:
+        found = places.lookup(c.text)
+        if _place_noun_of_before(text, c.start) or _word_before(text, c.start) in _STRONG or (
+                found is not None and found.kind in ALWAYS_PLACES):
             c.kind = "place"
+    doubtful = [c for c in cands if c.maybe_place or (
+        c in lone and c.kind == "person" and places.lookup(c.text) is not None)]
+    preps = word_set("place_prepositions")
+    for _ in range(2):  # a second pass lets a list's places vouch for each other
+        for c in doubtful:
+            if c.kind == "place":
+                continue
+            if _word_before(text, c.start) in preps or _listed_with_a_place(text, c, cands):
+                c.kind = "place"
+
+
+# Words before a name that make it a place whatever the gazetteer says ("hotels in Hadibo");
+# "to", "from", "at" are too often said of people ("wrote to Smith").
+_STRONG = {"in", "near", "outside"}
+_PLACE_NOUN_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
+def _word_before(text: str, start: int) -> str:
+    before = text[max(0, start - 12):start].split()
+    return before[-1] if before else ""
+
+
+def _place_noun_of_before(text: str, start: int) -> bool:
+    m = _PLACE_NOUN_OF.search(text[max(0, start - 30):start])
+    return bool(m) and m.group(1).lower() in word_set("place_nouns")
+
+
+def _possessive_after(text: str, end: int) -> bool:
+    return _POSSESSIVE_AFTER.match(text, end) is not None
+
+
+# What joins the items of a list of places: "Exeter, Devon"; "Tempe, Chandler and Gilbert".
+_LIST_GLUE = re.compile(r"\s*(?:,|;|/|&)?\s*")
+_LIST_END = re.compile(r"\s*,?\s*(?:and|or|&)\s+")
+_CLAUSE_END = re.compile(r"\s*(?:[,;.)\n]|$|(?:and|or)\b)")
+
+
+def _listed_with_a_place(text: str, c: Candidate, cands: list[Candidate]) -> bool:
+    """Whether c stands in a list with a place next to it. After a comma the list must go on
+    or end there: in "Born in England, Norton spent..." Norton starts a clause."""
+    i = cands.index(c)
+    prev = next((p for p in reversed(cands[:i]) if p.end <= c.start), None)
+    nxt = next((n for n in cands[i + 1:] if n.start >= c.end), None)
+    if prev is not None and prev.kind == "place":
+        between = text[prev.end:c.start]
+        if _LIST_END.fullmatch(between):
+            return True
+        if _LIST_GLUE.fullmatch(between) and "," in between and _CLAUSE_END.match(text, c.end):
+            return True
+    if nxt is not None and nxt.kind == "place":
+        between = text[c.end:nxt.start]
+        return bool(_LIST_END.fullmatch(between) or (
+            "," in between and _LIST_GLUE.fullmatch(between)))
+    return False

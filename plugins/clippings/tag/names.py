@@ -1,0 +1,54 @@
+"""Person names the model mislabels or misses, recognised by a common given name followed by a
+capitalised surname ("Sophie Dymoke" tagged ORG, "Auguste Chevalier" untagged). The given
+names are data (data/given_names.txt)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from . import places
+from .cache import Span
+from .data import word_set
+
+_SURNAME = r"(?:(?:de|du|da|van|von|del|di|al|el|le|la)[ -])?[A-Z][A-Za-zà-ÿ'’\-]*[a-zà-ÿ]"
+_NAME_RUN = re.compile(
+    rf"(?<![\w'’.-])([A-Z][a-zà-ÿ]+)(?:-[A-Z][a-zà-ÿ]+)?((?:[ ](?:[A-Z]\.|{_SURNAME})){{1,2}})"
+    r"(?![\w'’-])")
+
+
+def looks_like_person(name: str) -> bool:
+    """A given name and one or two surnames, nothing that makes it an organisation or place."""
+    m = _NAME_RUN.fullmatch(name.removesuffix("'s").removesuffix("’s"))
+    return bool(m) and _plausible(m.group(1), m.group(0))
+
+
+def _plausible(given: str, name: str) -> bool:
+    if given not in word_set("given_names"):
+        return False
+    words = name.split()
+    blocked = word_set("org_heads") | word_set("place_heads") | word_set("facility_heads")
+    if any(w in blocked for w in words) or words[-1] in word_set("english_function_words"):
+        return False
+    return not places.is_known(places.canonical(name))
+
+
+def untagged_people(text: str, spans: Sequence[Span]) -> list[Span]:
+    """PERSON spans for given-name + surname runs that no model span touches."""
+    taken = sorted((s, e) for s, e, _ in spans)
+    out: list[Span] = []
+    for m in _NAME_RUN.finditer(text):
+        start, end = m.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if _capitalised_word_before(text, start) or not _plausible(m.group(1), m.group(0)):
+            continue
+        out.append((start, end, "PERSON"))
+    return out
+
+
+def _capitalised_word_before(text: str, start: int) -> bool:
+    """Part of a longer capitalised name ("Saint Mary Lane"), unless a sentence starts here."""
+    before = text[max(0, start - 30):start]
+    m = re.search(r"([\w'’.]+)[ ]$", before)
+    return bool(m) and m.group(1)[:1].isupper() and not m.group(1).endswith(".")

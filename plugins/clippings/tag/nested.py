@@ -1,0 +1,88 @@
+"""Places named inside the name of something else: "the University of California at Berkeley"
+(California, Berkeley), "the Hebrew University of Jerusalem", "Kyoto University", "the Cannes
+Film Festival", "the Battle of Waterloo", "Earl of Clare". The organisation or event is not a
+place; the place inside its name is a mention of that place."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from . import places
+from .data import word_set
+
+# Words after which a capitalised run inside a name is where the thing is or what it is of.
+_LINKS = {"of", "at", "in", ","}
+_WORD = re.compile(r"[^\s,()\"“”]+|,")
+# Cities this big are places at the head of a team-like name without an institution word
+# ("the Chicago White Sox", "the Houston Astros"); smaller ones there are often firms named
+# after a town.
+BIG_CITY = 1_000_000
+
+
+def places_within(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the gazetteer-known places inside the name text[start:end]."""
+    words = [(m.start() + start, m.end() + start, m.group())
+             for m in _WORD.finditer(text[start:end])]
+    found: list[tuple[int, int]] = []
+    for i, run in _capital_runs(words):
+        before = words[i - 1][2] if i > 0 else None
+        if before in _LINKS:
+            span = _longest_known(run, from_end=True)
+        elif i == 0:
+            span = _longest_known(run, from_end=False)
+            rest = [w for w in words if w[0] >= span[1]] if span else []
+            if span and not (rest and _place_led(text, span, rest)):
+                span = None
+        else:
+            span = None
+        if span:
+            found.append(span)
+    return found
+
+
+def _capital_runs(words: list[tuple[int, int, str]]) -> Iterator[
+        tuple[int, list[tuple[int, int, str]]]]:
+    i = 0
+    while i < len(words):
+        if words[i][2][:1].isupper():
+            j = i
+            while j < len(words) and words[j][2][:1].isupper():
+                j += 1
+            yield i, words[i:j]
+            i = j
+        else:
+            i += 1
+
+
+def _longest_known(run: list[tuple[int, int, str]], *, from_end: bool) -> tuple[int, int] | None:
+    """The longest stretch of the run, anchored at its end (or start), that names a place."""
+    n = len(run)
+    for size in range(n, 0, -1):
+        piece = run[n - size:] if from_end else run[:size]
+        last = piece[-1][2].removesuffix("'s").removesuffix("’s")
+        name = " ".join([*(w for _, _, w in piece[:-1]), last])
+        if _is_place_word(name):
+            return piece[0][0], piece[-1][0] + len(last)
+    return None
+
+
+def _is_place_word(name: str) -> bool:
+    if any(w in word_set("org_heads") for w in name.split()):
+        return False
+    return places.is_known(places.canonical(name))
+
+
+def _place_led(text: str, span: tuple[int, int], rest: list[tuple[int, int, str]]) -> bool:
+    """A known place at the head of a name: only before an institution word, or a country,
+    region or big city ("Chicago White Sox"), not a town a firm is named after."""
+    rest_words = [w for _, _, w in rest]
+    if any(w in word_set("institution_heads") for w in rest_words):
+        return True
+    # One more capitalised word may be a surname ("Paris Hilton"); a plural is a team.
+    if len(rest_words) < 2 and not rest_words[-1].endswith("s"):
+        return False
+    found = places.lookup(places.canonical(text[span[0]:span[1]]))
+    if found is None:
+        return False
+    return found.kind in {"country", "state", "continent"} or found.population >= BIG_CITY

@@ -1,0 +1,26 @@
+"""Titles of works (books, films, songs, series) that the model takes for people or places:
+"the novel Dark Matters", "Cry Wolf (2005)", "the story “Umoregi”". The cue words are data."""
+
+from __future__ import annotations
+
+import re
+
+from .data import word_set
+
+# A title is often followed by its year alone in brackets; a person by a life span or nothing.
+_YEAR_AFTER = re.compile(r"['’]?s?\s*\((?:[^()\d–—-]{0,40}[,;]\s*)?(?:1[5-9]|20)\d\d\)")
+_QUOTES_OPEN = "\"“‘«"
+_QUOTES_CLOSE = "\"”’»"
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]+$")
+
+
+def looks_like_title(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] reads as the title of a work where it stands."""
+    if _YEAR_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - 2):start].strip()
+    after = text[end:end + 2].strip()
+    if before[-1:] in _QUOTES_OPEN and after[:1] in _QUOTES_CLOSE:
+        return True
+    m = _WORD_BEFORE.search(text[max(0, start - 20):start])
+    return bool(m) and m.group(1) in word_set("work_cues")

@@ -1,0 +1,170 @@
+"""Tagging rules added for issue 4 (items 1-2), each on hand-written spaCy spans so the rule is
+tested whatever the model says. Names are made up or generic; none comes from a benchmark."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from clippings import tag as tagging
+from clippings.model import Entity
+from clippings.tag import entities_from_spans, places
+
+
+@pytest.fixture(autouse=True)
+def _cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLIPPINGS_CACHE_DIR", str(tmp_path / "cache"))
+    tagging.stats.reset()
+
+
+def spans_of(text: str, *marks: tuple[str, str]) -> list:
+    out = []
+    for surface, label in marks:
+        m = re.search(re.escape(surface), text)
+        assert m, surface
+        out.append((m.start(), m.end(), label))
+    return out
+
+
+def names(entities: list[Entity]) -> list[str]:
+    return [e.name for e in entities]
+
+
+def tags(text: str, *marks: tuple[str, str]) -> tuple[list[str], list[str]]:
+    people, found = entities_from_spans(text, spans_of(text, *marks))
+    for e in people + found:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
+    return names(people), names(found)
+
+
+# --- facilities and geographic names --------------------------------------------------------
+
+def test_a_cemetery_or_desert_tagged_person_is_a_place():
+    assert tags("She lies in Varnholt Cemetery near the Quillan Desert.",
+                ("Varnholt Cemetery", "PERSON"), ("Quillan Desert", "PERSON")) == (
+        [], ["Quillan Desert", "Varnholt Cemetery"])
+
+
+def test_hall_is_a_place_only_when_the_model_did_not_say_person():
+    assert tags("Tova Hall sang at Brennick Hall.", ("Tova Hall", "PERSON"),
+                ("Brennick Hall", "ORG")) == (["Tova Hall"], ["Brennick Hall"])
+
+
+# --- places inside names of organisations, events and titles --------------------------------
+
+def test_place_inside_an_organisation_name_is_a_place_the_organisation_is_not():
+    people, found = tags("She taught at the University of Oslo and at Lagos University.",
+                         ("the University of Oslo", "ORG"), ("Lagos University", "ORG"))
+    assert found == ["Lagos", "Oslo"] and people == []
+
+
+def test_firm_named_after_a_small_town_holds_no_place():
+    assert tags("He joined Nokia Networks.", ("Nokia Networks", "ORG")) == ([], [])
+
+
+def test_team_of_a_big_city_names_the_city():
+    assert tags("They beat the Chicago Red Stars.", ("the Chicago Red Stars", "ORG"))[1] == [
+        "Chicago"]
+
+
+def test_title_of_a_place_names_the_place_and_no_person():
+    assert tags("He met the 3rd Earl of Tarnvale.", ("3rd Earl of Tarnvale", "PERSON")) == (
+        [], ["Tarnvale"])
+
+
+def test_person_of_a_place_is_a_person_and_a_place():
+    assert tags("Bonifatius of Ravenna wrote.", ("Bonifatius of Ravenna", "PERSON")) == (
+        ["Bonifatius"], ["Ravenna"])
+
+
+# --- not people -----------------------------------------------------------------------------
+
+def test_titles_of_works_are_not_people():
+    text = "In the novel Quiet Harbors, and in Lena Frost (2011), Ada Moss (born 1950) starred."
+    assert tags(text, ("Quiet Harbors", "PERSON"), ("Lena Frost", "PERSON"),
+                ("Ada Moss", "PERSON"))[0] == ["Ada Moss"]
+
+
+def test_life_span_in_brackets_is_no_title():
+    text = "Ada Moss (March 1, 1914 – May 2, 2001) was a painter."
+    assert tags(text, ("Ada Moss", "PERSON"))[0] == ["Ada Moss"]
+
+
+def test_products_ships_and_particles_are_not_people():
+    text = ("Omar Haddad, Jr., sailed the USS Wendover and bought a Pixel 8. "
+            "The Symphony of the symphony.")
+    people, _ = tags(text, ("Omar Haddad", "PERSON"), ("Jr", "PERSON"),
+                     ("USS Wendover", "PERSON"), ("Pixel 8", "PERSON"), ("Symphony", "PERSON"))
+    assert people == ["Omar Haddad"]
+
+
+# --- mislabelled or untagged places ---------------------------------------------------------
+
+def test_country_tagged_org_is_a_place_and_a_capital_standing_for_its_government():
+    assert tags("Japan and Tokyo protested.", ("Japan", "ORG"), ("Tokyo", "ORG"))[1] == [
+        "Japan", "Tokyo"]
+
+
+def test_known_town_tagged_org_needs_a_place_context():
+    assert tags("Trier reported higher sales.", ("Trier", "ORG"))[1] == []
+    assert tags("The firm moved to Trier.", ("Trier", "ORG"))[1] == ["Trier"]
+
+
+def test_known_places_in_a_list_with_a_place_are_places():
+    text = "The suburbs of Mesa, Chandler and Gilbert grew."
+    assert tags(text, ("Mesa", "GPE"), ("Chandler", "PERSON"), ("Gilbert", "PERSON")) == (
+        [], ["Chandler", "Gilbert", "Mesa"])
+
+
+def test_a_clause_after_a_place_is_no_list():
+    text = "Born in England, Chandler wrote novels."
+    assert tags(text, ("England", "GPE"), ("Chandler", "PERSON")) == (["Chandler"], ["England"])
+
+
+def test_lone_name_after_in_or_the_town_of_is_a_place():
+    text = "There are four hotels in Bralto. Ferries leave the town of Quenby daily."
+    assert tags(text, ("Bralto", "PERSON"), ("Quenby", "PERSON")) == ([], ["Bralto", "Quenby"])
+
+
+def test_known_place_the_model_missed_after_a_preposition():
+    assert tags("He was born in Randers in 1860.") == ([], ["Randers"])
+
+
+# --- people the model mislabelled or missed --------------------------------------------------
+
+def test_given_name_and_surname_tagged_org_is_a_person():
+    assert tags("He lived with Sophie Varga-Lind.", ("Sophie Varga-Lind", "ORG"))[0] == [
+        "Sophie Varga-Lind"]
+
+
+def test_given_name_and_surname_the_model_missed_is_a_person():
+    people, _ = tags("He wrote to his friend Auguste Marrec that night.")
+    assert people == ["Auguste Marrec"]
+
+
+def test_family_name_first_and_given_name_first_are_one_person():
+    text = "Abe Shinzo spoke. Later Shinzo Abe left."
+    people, _ = entities_from_spans(text, spans_of(text, ("Abe Shinzo", "PERSON"),
+                                                   ("Shinzo Abe", "PERSON")))
+    assert len(people) == 1 and len(people[0].mentions) == 2
+    assert {people[0].name, *people[0].aliases} == {"Abe Shinzo", "Shinzo Abe"}
+
+
+# --- the gazetteer --------------------------------------------------------------------------
+
+def test_countries_have_coordinates_and_provinces_are_known():
+    japan = places.lookup("Japan")
+    assert japan is not None and japan.country == "JP" and japan.lat is not None
+    jiangsu = places.lookup("Jiangsu")
+    assert jiangsu is not None and jiangsu.country == "CN"
+
+
+def test_a_big_city_is_known_by_another_spelling():
+    found = places.lookup("Kiev")
+    assert found is not None and found.country == "UA"
+
+
+def test_country_entity_carries_country_and_coordinates():
+    _, found = entities_from_spans("Talks in Peru.", spans_of("Talks in Peru.", ("Peru", "GPE")))
+    assert found[0].country == "PE" and found[0].lat is not None and found[0].lon is not None
