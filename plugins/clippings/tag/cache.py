@@ -3,6 +3,11 @@
 Key: sha256 of the text, the model's name and version, and RULES_VERSION. One JSON file per
 text under ``$CLIPPINGS_CACHE_DIR/ner/`` (default ``.cache/clippings`` in the working
 directory). Writes are atomic; an unreadable file counts as a miss and is rewritten.
+
+The user's corrections file (content/corrections.toml, see tag/corrections.py) is not part of
+the key: what is stored is the model's raw spans, and corrections are applied afterwards, to
+the people and places built from them, on every build. Editing the corrections therefore costs
+no NER, and an unchanged text always finds its spans here whatever the corrections say.
 """
 
 from __future__ import annotations
