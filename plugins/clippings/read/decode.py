@@ -42,6 +42,11 @@ WHATWG_ALIASES = {
     "x-sjis": "cp932", "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "tis-620": "cp874",
     "iso-8859-9": "cp1254", "big5": "big5hkscs",
 }
+# Signatures of binary formats whose first kilobytes can still look like text (a PDF without
+# compressed streams, a PNG whose header is mostly ASCII): refused whatever the file is called.
+BINARY_MAGIC = (b"%PDF-", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a", b"\xff\xd8\xff",
+                b"PK\x03\x04", b"\x00\x00\x01\x00", b"II*\x00", b"MM\x00*", b"\x7fELF",
+                b"\xd0\xcf\x11\xe0", b"7z\xbc\xaf", b"\x1a\x45\xdf\xa3", b"\x00asm")
 NOT_TEXT = bytes([*range(9), *range(14, 32)])  # C0 controls other than \t \n \v \f \r
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -164,6 +169,8 @@ def _known(encoding: str) -> bool:
 
 
 def _looks_binary(raw: bytes) -> bool:
+    if raw.startswith(BINARY_MAGIC):
+        return True
     head = raw[:8192]
     if b"\x00" in head:
         return True
