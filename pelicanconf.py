@@ -7,6 +7,9 @@ RELATIVE_URLS = True  # the archive must also browse from file://
 
 PATH = "content"
 ARTICLE_PATHS = ["scraped"]  # content/scraped/<source-folder>/<scrape>
+# A saved page's "_files" folder (kept beside it by `clippings import`) holds frames, scripts
+# and images, never articles; dot-files are Pelican's default.
+IGNORE_FILES = ["**/.*", "*_files"]
 PAGE_PATHS = []
 STATIC_PATHS = []
 OUTPUT_PATH = "output"
@@ -14,6 +17,7 @@ CACHE_PATH = ".cache/pelican"  # never inside content/
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["clippings"]
+CLIPPINGS_CORRECTIONS = "corrections.toml"  # in content/: aliases, merges, ignores... by hand
 
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"

@@ -2,17 +2,21 @@
 
 The scan covers every file in output/: no script, no event-handler attribute, no javascript:
 URL, no iframe/object/embed, no meta refresh, and no remote load (src, srcset, poster, data,
-link href, CSS url()/@import) to http(s): or protocol-relative // URLs.
+link href, CSS url()/@import) to http(s): or protocol-relative // URLs. The one exception is
+search: search.html's two script tags, theme/js/search.js as in the theme, and the data files
+under search/ (checked to be data only).
 """
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from clippings.publish import provenance
 from sitebuild import REPO, build, cache_dir
 
 pytestmark = pytest.mark.slow
@@ -27,8 +31,20 @@ CSS_REMOTE = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*(?:[a-z][a-z0-9+.
                         re.IGNORECASE)
 
 
+# The only scripts a site may carry: the search page's own two, and the search files, which are
+# data (one ClippingsSearch.<kind>(JSON) call each) loaded by theme/js/search.js, a copy of ours.
+SEARCH_PAGE = "search.html"
+SEARCH_TAGS = re.compile(r'<script src="(?:\./)?(?:theme/js/search\.js|search/manifest\.js)" '
+                         r'defer></script>')
+SEARCH_JS = "theme/js/search.js"
+SEARCH_DATA = re.compile(r"^search/(?:manifest|t/[0-9a-f]+|d/\d+|f/[a-z]+)\.js$")
+DATA_CALL = re.compile(r"\AClippingsSearch\.(?:manifest|shard|docs|facet)\((.*)\);\n\Z", re.S)
+
+
 def problems_in_html(name: str, text: str) -> list[str]:
     found = []
+    if name == SEARCH_PAGE:
+        text = SEARCH_TAGS.sub("", text)
     raw = text.lower()
     for tag in ("<script", "<iframe", "<object", "<embed", "<frame", "<applet"):
         if tag in raw:
@@ -65,14 +81,35 @@ def problems_in_output(root: Path) -> list[str]:
     found = []
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         name = path.relative_to(root).as_posix()
+        if provenance.is_copy(name):
+            continue  # a scrape as kept, by name text/plain or a download: never a page
+        if name.startswith(f"{provenance.FOLDER}/"):
+            found.append(f"{name}: not a scrape copy name (.txt or .gz, one dot)")
+            continue
         text = path.read_text(encoding="utf-8", errors="replace")
         if path.suffix in (".html", ".htm", ".xhtml", ".svg"):
             found += problems_in_html(name, text)
         elif path.suffix == ".css" and CSS_REMOTE.search(text):
             found.append(f"{name}: CSS loads a remote url()")
-        elif path.suffix in (".js", ".mjs"):
+        elif path.suffix in (".js", ".mjs") and not our_script(name, text):
             found.append(f"{name}: a script file")
     return found
+
+
+def our_script(name: str, text: str) -> bool:
+    """search.js as in the theme, or a search file that is data only."""
+    if name == SEARCH_JS:
+        return text == (REPO / "theme" / "static" / "js" / "search.js").read_text("utf-8")
+    if not SEARCH_DATA.match(name):
+        return False
+    match = DATA_CALL.match(text)
+    if not match or "</" in text:
+        return False
+    try:
+        json.loads(f"[{match.group(1)}]")
+    except ValueError:
+        return False
+    return True
 
 
 @pytest.fixture(scope="module")
@@ -115,3 +152,52 @@ def test_hostile_markup_costs_no_text(output):
 def test_built_site_runs_nothing_and_loads_nothing_remote(output):
     assert list(output.rglob("*.html"))
     assert problems_in_output(output) == []
+
+
+def test_scrape_copies_are_never_named_as_pages(output):
+    copies = sorted(p.relative_to(output).as_posix() for p in (output / "scrapes").rglob("*")
+                    if p.is_file())
+    assert len(copies) == 2  # the hostile page and the sample
+    for name in copies:
+        assert provenance.is_copy(name), name
+        assert not name.lower().endswith((".html", ".htm", ".xhtml", ".svg", ".xml", ".shtml"))
+    hostile = next(n for n in copies if "hostile" in n)
+    assert hostile.endswith(".txt")
+    assert b"<script" in (output / hostile).read_bytes()  # kept as is, and skipped by name only
+
+
+def test_scan_skips_only_the_scrape_copies():
+    assert provenance.is_copy("scrapes/coastal-gazette/hostile.txt")
+    assert provenance.is_copy("scrapes/coastal-gazette/hostile.gz")
+    for name in ("scrapes/coastal-gazette/hostile.html", "scrapes/coastal-gazette/hostile.html.txt",
+                 "scrapes/hostile.txt", "scrapes/a/b/hostile.txt", "articles/x/hostile.txt",
+                 "scrapes/coastal-gazette/hostile.svg"):
+        assert not provenance.is_copy(name), name
+
+
+def test_only_our_search_scripts_pass():
+    page = '<html><head><script src="./theme/js/search.js" defer></script>' \
+           '<script src="./search/manifest.js" defer></script></head></html>'
+    assert problems_in_html(SEARCH_PAGE, page) == []
+    assert problems_in_html("index.html", page)  # anywhere else, a script is a script
+    for extra in ('<script>alert(1)</script>', '<script src="theme/js/other.js" defer></script>',
+                  '<script src="https://evil.example/search/manifest.js" defer></script>',
+                  '<script src="/search/manifest.js" defer></script>',
+                  '<SCRIPT src="search/manifest.js" defer></SCRIPT>'):
+        assert problems_in_html(SEARCH_PAGE, page + extra), extra
+    assert our_script("search/t/6368.js", 'ClippingsSearch.shard("ch",{"china":"0A"});\n')
+    for name, text in (("search/t/6368.js", 'ClippingsSearch.shard("ch",alert(1));\n'),
+                       ("search/t/6368.js", 'ClippingsSearch.shard("</script>",{});\n'),
+                       ("search/t/6368.js", 'alert(1);ClippingsSearch.shard("ch",{});\n'),
+                       ("search/x.js", 'ClippingsSearch.shard("ch",{});\n'),
+                       ("articles/search/t/6368.js", 'ClippingsSearch.shard("ch",{});\n'),
+                       (SEARCH_JS, "alert(1);\n")):
+        assert not our_script(name, text), (name, text)
+
+
+def test_the_search_files_are_the_only_scripts_and_pass_as_data(output):
+    scripts = sorted(p.relative_to(output).as_posix() for p in output.rglob("*.js"))
+    assert SEARCH_JS in scripts and "search/manifest.js" in scripts
+    assert all(n == SEARCH_JS or SEARCH_DATA.match(n) for n in scripts)
+    for name in scripts:
+        assert our_script(name, (output / name).read_text("utf-8")), name

@@ -1,7 +1,10 @@
 """The ``clippings`` command: the plugin's own stages, run from the shell.
 
     clippings extract [--jsonl] [--no-entities] PATH...    one JSON object per scrape
-    clippings entities [--jsonl] PATH...|-                 people and places of plain text
+    clippings entities [--jsonl] [--corrections FILE] PATH...|-
+                                                           people and places of plain text
+    clippings import PATH|URL... [--source NAME] [--dry-run] [--replace] [--content DIR]
+                                                           add scrapes to the archive
 
 A directory PATH stands for every scrape below it. A bad input gets a message naming it on
 stderr; the other inputs are still processed, and the exit status is then 1.
@@ -40,8 +43,34 @@ def _parser() -> argparse.ArgumentParser:
     entities.add_argument("paths", nargs="+", metavar="PATH",
                           help="UTF-8 text files, or - for standard input")
     entities.add_argument("--jsonl", action="store_true", help="one compact JSON line per input")
+    entities.add_argument("--corrections", metavar="FILE",
+                          help="a corrections file (as content/corrections.toml); default none")
     entities.set_defaults(run=_entities)
+
+    add = commands.add_parser("import", help="add scrapes (files, folders, URLs, MHTML, WARC) "
+                                             "to the archive, with their provenance")
+    add.add_argument("inputs", nargs="+", metavar="PATH|URL",
+                     help="HTML, text, MHTML or WARC files, folders, or http(s) URLs")
+    add.add_argument("--source", help="the source folder's name (default: the publication's "
+                                      "name the page gives, else its web site)")
+    add.add_argument("--dry-run", action="store_true", help="report what would be added; "
+                                                            "write nothing")
+    add.add_argument("--replace", action="store_true",
+                     help="a newer copy of an article already archived takes its place")
+    add.add_argument("--content", type=Path, default=Path("content") / "scraped",
+                     help="the archive's scrape folder (default: content/scraped)")
+    add.set_defaults(run=_import)
     return parser
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .ingest.run import Options, default_progress, run
+
+    options = Options(content=args.content, source=args.source, dry_run=args.dry_run,
+                      replace=args.replace)
+    summary = run(args.inputs, options, progress=default_progress())
+    print(summary.report(args.content))
+    return 0 if summary.ok else 1
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -82,8 +111,16 @@ def extract_record(clipping: Clipping) -> dict[str, Any]:
 
 
 def _entities(args: argparse.Namespace) -> int:
-    from .tag import tag_texts, to_json
+    """What the site does to one article's text, after the read-to-describe stages: the tag
+    stage (English text only), then the corrections."""
+    from .tag import NOT_ENGLISH, corrections, tag_texts, to_json
+    from .tag.language import is_english
 
+    try:
+        fixes = _corrections(args.corrections)
+    except BadInput as exc:
+        _complain(str(exc))
+        return 2
     names, texts, failed = [], [], 0
     for name in args.paths:
         try:
@@ -91,9 +128,32 @@ def _entities(args: argparse.Namespace) -> int:
             names.append(name)
         except BadInput as exc:
             failed += _complain(str(exc))
-    for people, places in tag_texts(texts):
+    english = [is_english(text) for text in texts]
+    tagged = iter(tag_texts([t for t, ok in zip(texts, english, strict=True) if ok]))
+    for name, ok in zip(names, english, strict=True):
+        people, places = next(tagged) if ok else ([], [])
+        if not ok:
+            print(f"clippings: {name}: {NOT_ENGLISH}", file=sys.stderr)
+        people, places = corrections.apply(fixes, people, places, name)
         _emit(to_json(people, places), args.jsonl)
     return 1 if failed else 0
+
+
+def _corrections(path: str | None) -> Any:
+    """The parsed --corrections file, or no corrections. Raises BadInput naming the file."""
+    from .tag import corrections
+
+    if not path:
+        return corrections.Corrections()
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInput(path, f"cannot be read ({exc})") from exc
+    try:
+        return corrections.parse(text, path)
+    except corrections.CorrectionsError as exc:
+        raise BadInput(path, f"is not a usable corrections file: {exc.problem}"
+                       + (f" (line {exc.line})" if exc.line else "")) from exc
 
 
 def _read_text(name: str) -> str:

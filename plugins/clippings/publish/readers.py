@@ -23,9 +23,9 @@ from .. import pipeline
 from ..clean import paywall
 from ..describe import MISSING
 from ..errors import BadInput
-from ..model import Clipping, Entity
+from ..model import Clipping
 from ..read import SUFFIXES, is_scrape
-from .links import EntityLink, entity_slug
+from . import provenance
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +55,8 @@ class ClippingsReader(BaseReader):
     def read(self, source_path: str) -> tuple[str | None, dict[str, Any]]:
         name = content_name(source_path, self.settings)
         try:
-            clipping = pipeline.extract_path(source_path)
+            # Tagged later, all articles in one batch: publish/tagging.py.
+            clipping = pipeline.extract_path(source_path, entities=False)
         except BadInput as exc:
             logger.error("Skipped %s: %s", name, exc.reason)
             return None, {"status": "skip"}
@@ -69,10 +70,12 @@ class ClippingsReader(BaseReader):
         """The article's metadata, as the theme and the taxonomy generator read it."""
         deck = clipping.subtitle or clipping.deck
         date = parse_date(clipping.date)
+        slug = article_slug(source_path, clipping.sha256, self.folder_scrapes(source_path))
+        folder = folder_slug(name)
         meta: dict[str, Any] = {
             "title": clipping.title or clipping.headline or stem(source_path),
-            "slug": article_slug(source_path, clipping.sha256, self.folder_scrapes(source_path)),
-            "folder": folder_slug(name),
+            "slug": slug,
+            "folder": folder,
             "deck": deck,
             "byline": clipping.byline,
             "source": clipping.source,
@@ -82,14 +85,17 @@ class ClippingsReader(BaseReader):
             "date_iso": clipping.date if date else None,
             "date_shown": show_date(date, clipping.date) if date else None,
             "figures": figure_views(clipping),
-            "people": entity_links(clipping.people, "person"),
-            "places": entity_links(clipping.places, "place"),
+            # EntityLinks, set by publish/tagging.py once every article is read.
+            "people": [],
+            "places": [],
             "provenance": {
                 "file": name,
                 "sha256": clipping.sha256,
                 "url": clipping.url if is_web_url(clipping.url) else None,
                 "kind": KIND_NAMES.get(clipping.kind, clipping.kind),
                 "encoding": clipping.encoding,
+                **provenance.recorded(source_path, clipping.sha256),
+                "copy_url": provenance.copy_url(folder, slug, source_path),
             },
             "notes": notes(clipping, source_path, name),
             # The whole Clipping (text, entities with their mentions) for the generators after
@@ -220,16 +226,6 @@ def figure_views(clipping: Clipping) -> list[dict[str, Any]]:
         for f in clipping.figures
         if f.caption or f.credit or is_web_url(f.src)
     ]
-
-
-def entity_links(entities: list[Entity], kind: str) -> list[EntityLink]:
-    """One link per page: names that spell the same slug are one entity; no slug, no link."""
-    links: dict[str, EntityLink] = {}
-    for entity in entities:
-        slug = entity_slug(entity.name)
-        if slug and slug not in links:
-            links[slug] = EntityLink(entity.name, slug, kind)
-    return list(links.values())
 
 
 def notes(clipping: Clipping, source_path: str, name: str) -> list[str]:
