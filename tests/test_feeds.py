@@ -105,3 +105,12 @@ def test_published_map_links_are_absolute(output):
     html = soup(output / "places/index.html")
     assert sorted(a["href"] for a in html.select("svg a")) == [
         f"{SITE}/places/gotham.html", f"{SITE}/places/metropolis.html"]
+
+
+def test_every_atom_feed_has_its_own_id(output):
+    ids = {}
+    for path in sorted((output / "feeds").rglob("*.atom.xml")):
+        feed_id = ET.parse(path).getroot().findtext(f"{ATOM}id")
+        assert feed_id == f"{SITE}/{path.relative_to(output).as_posix()}"
+        ids[feed_id] = path
+    assert len(ids) == len(list((output / "feeds").rglob("*.atom.xml")))

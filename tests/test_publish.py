@@ -231,3 +231,15 @@ def test_article_slugs_are_unique_within_a_folder(tmp_path):
                      "report.html": "report-html", "lone.txt": "lone", "+++.txt": "06" * 6}
     gone = str(tmp_path / "gone")  # a folder that cannot be listed: the plain slug
     assert article_slug(f"{gone}/story.txt", "cd" * 32, scrapes_by_slug(gone)) == "story"
+
+
+@pytest.mark.parametrize(("name", "folder"), [
+    ("scraped/nikkei-asian-review/story.txt", "nikkei-asian-review"),
+    ("scraped/The Hill/2021/story.html", "the-hill/2021"),
+    ("scraped/story.html", "misc"),
+    ("story.html", "misc"),
+])
+def test_article_folder_is_every_folder_below_the_article_root(name, folder):
+    from clippings.publish.readers import folder_slug
+
+    assert folder_slug(name) == folder

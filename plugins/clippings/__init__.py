@@ -27,6 +27,7 @@ def register() -> None:
     signals.readers_init.connect(readers.install)
     signals.get_generators.connect(taxonomy.generators)
     signals.get_generators.connect(feeds.generators)
+    signals.feed_generated.connect(feeds.own_ids)
     signals.get_generators.connect(archives.generators)
     signals.get_generators.connect(sources.generators)
     signals.get_generators.connect(provenance.generators)

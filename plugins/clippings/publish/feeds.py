@@ -160,3 +160,13 @@ def generators(pelican: Any) -> type[Generator] | None:
     if any(pelican.settings.get(setting) for setting in settings):
         return FeedsGenerator
     return None
+
+
+def own_ids(context: dict[str, Any], feed: Any) -> None:
+    """feed_generated: each feed's own URL as its Atom id.
+
+    Pelican gives every feed the site's URL as its id, so a reader subscribed to two people's
+    feeds would see one feed twice over.
+    """
+    if feed.feed.get("feed_url"):
+        feed.feed["id"] = feed.feed["feed_url"]

@@ -134,9 +134,12 @@ def content_name(source_path: str, settings: dict[str, Any]) -> str:
 
 
 def folder_slug(name: str) -> str:
-    """The scrape's source folder (content/scraped/<folder>/...), as a URL segment."""
-    parts = PurePosixPath(name).parts
-    return (slugify(parts[-2]) if len(parts) >= 3 else "") or "misc"
+    """The folders between the article root and the scrape, each as a URL segment:
+    scraped/<source>/<file> → '<source>'; scraped/<source>/<year>/<file> (the layout
+    `clippings import` writes) → '<source>/<year>'. Slugs are unique within a folder, so the
+    whole path keeps two articles of one source in different years apart."""
+    segments = [slugify(part) for part in PurePosixPath(name).parts[1:-1]]
+    return "/".join(s for s in segments if s) or "misc"
 
 
 def scrapes_by_slug(folder: str) -> Mapping[str, list[str]]:
