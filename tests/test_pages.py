@@ -7,20 +7,9 @@ from pathlib import Path
 
 import pytest
 from sitebuild import soup
-from standin import SITEURL, build_site
+from standin import SITEURL
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def relative(tmp_path_factory) -> Path:
-    return build_site(tmp_path_factory.mktemp("relative"))
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory) -> Path:
-    return build_site(tmp_path_factory.mktemp("published"), conf="publishconf.py",
-                      SITEURL=SITEURL)
 
 
 def titles(page: Path) -> list[str]:
