@@ -37,8 +37,10 @@ SEARCH_PAGE = "search.html"
 SEARCH_TAGS = re.compile(r'<script src="(?:\./)?(?:theme/js/search\.js|search/manifest\.js)" '
                          r'defer></script>')
 SEARCH_JS = "theme/js/search.js"
-SEARCH_DATA = re.compile(r"^search/(?:manifest|t/[0-9a-f]+|d/\d+|f/[a-z]+)\.js$")
-DATA_CALL = re.compile(r"\AClippingsSearch\.(?:manifest|shard|docs|facet)\((.*)\);\n\Z", re.S)
+SEARCH_DATA = re.compile(r"^search/(?:manifest|t/[0-9a-f]+|[cd]/\d+|f/[a-z]+)\.js$")
+DATA_CALL = re.compile(r"\AClippingsSearch\.(manifest|shard|cards|docs|facet)\((.*)\);\n\Z", re.S)
+# Each kind of file makes its own call only: search/<folder>/ → the call it may make.
+SEARCH_CALLS = {"manifest.js": "manifest", "t": "shard", "c": "cards", "d": "docs", "f": "facet"}
 
 
 def problems_in_html(name: str, text: str) -> list[str]:
@@ -103,10 +105,10 @@ def our_script(name: str, text: str) -> bool:
     if not SEARCH_DATA.match(name):
         return False
     match = DATA_CALL.match(text)
-    if not match or "</" in text:
+    if not match or "</" in text or match.group(1) != SEARCH_CALLS[name.split("/")[1]]:
         return False
     try:
-        json.loads(f"[{match.group(1)}]")
+        json.loads(f"[{match.group(2)}]")
     except ValueError:
         return False
     return True
@@ -186,10 +188,14 @@ def test_only_our_search_scripts_pass():
                   '<SCRIPT src="search/manifest.js" defer></SCRIPT>'):
         assert problems_in_html(SEARCH_PAGE, page + extra), extra
     assert our_script("search/t/6368.js", 'ClippingsSearch.shard("ch",{"china":"0A"});\n')
+    assert our_script("search/c/0.js", 'ClippingsSearch.cards(0,{"title":["A"]});\n')
     for name, text in (("search/t/6368.js", 'ClippingsSearch.shard("ch",alert(1));\n'),
                        ("search/t/6368.js", 'ClippingsSearch.shard("</script>",{});\n'),
                        ("search/t/6368.js", 'alert(1);ClippingsSearch.shard("ch",{});\n'),
                        ("search/x.js", 'ClippingsSearch.shard("ch",{});\n'),
+                       ("search/c/0.js", 'ClippingsSearch.shard("ch",{});\n'),
+                       ("search/manifest.js", 'ClippingsSearch.cards(0,{});\n'),
+                       ("search/c/x.js", 'ClippingsSearch.cards(0,{});\n'),
                        ("articles/search/t/6368.js", 'ClippingsSearch.shard("ch",{});\n'),
                        (SEARCH_JS, "alert(1);\n")):
         assert not our_script(name, text), (name, text)

@@ -4,7 +4,7 @@ built from it, and the page itself in headless Chromium from file:// and from a 
 Also a measuring script for a synthetic archive of 10,000 articles (not a test; no timing is
 asserted anywhere):
 
-    .venv/bin/python tests/test_search.py [--docs 10000] [--no-browser]
+    .venv/bin/python tests/test_search.py [--docs 10000] [--runs 3] [--no-browser]
 
 prints the index size, the bytes a few typical queries load and, with Chromium, the times.
 """
@@ -32,7 +32,7 @@ from sitebuild import REPO, SHARED, build, cache_dir, soup
 SAMPLE = "china-inching-toward-detente-with-japan"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--no-first-run"]
-CALL = re.compile(r"\AClippingsSearch\.(manifest|shard|docs|facet)\((.*)\);\n\Z", re.S)
+CALL = re.compile(r"\AClippingsSearch\.(manifest|shard|cards|docs|facet)\((.*)\);\n\Z", re.S)
 
 
 def decode(postings: str) -> list[tuple[int, int]]:
@@ -168,13 +168,56 @@ def decode_ids(encoded: str) -> list[int]:
 
 def test_hostile_text_stays_data():
     hostile = 'Evil </script><script>alert(1)</script> "quote" \\ \u2028 line \u2029 end'
-    files = searchindex.build([doc(hostile, hostile, deck=hostile, source=hostile)])
-    block = files["d/0.js"]
-    assert "</" not in block and "\u2028" not in block and "\u2029" not in block
-    _kind, (_first, rows) = call(block)
-    assert rows[0][0] == hostile and rows[0][5] == hostile
+    files = searchindex.build([doc(hostile, hostile, deck=hostile, source=hostile, date=hostile)])
     for text in files.values():
-        assert "</" not in text
+        assert "</" not in text and "\u2028" not in text and "\u2029" not in text
+    _kind, (_first, rows) = call(files["d/0.js"])
+    assert rows == [[hostile, hostile]]
+    _kind, (manifest,) = call(files["manifest.js"])
+    assert cards(files, manifest)[0] == {"title": hostile, "url": f"articles/x/{len(hostile)}.html",
+                                         "date": hostile, "source": hostile}
+
+
+def cards(files: dict[str, str], manifest: dict) -> list[dict[str, str]]:
+    """The Python twin of search.js's card(): every document's card, in id order."""
+    found = []
+    for n, _size in enumerate(manifest["cards"]):
+        kind, (first, columns) = call(files[f"c/{n}.js"])
+        assert (kind, first) == ("cards", n * manifest["cardsPerFile"])
+        for at, title in enumerate(columns["title"]):
+            folder, extension = manifest["urls"][columns["url"][at]]
+            name = searchindex.title_slug(title)[:columns["slug"][at]] + columns["name"][at]
+            found.append({"title": title, "url": folder + name + extension,
+                          "date": columns["date"][at],
+                          "source": manifest["sources"][columns["source"][at]]})
+    return found
+
+
+def test_cards_give_back_every_title_url_date_and_source():
+    urls = ["articles/a/one.html", "articles/a/two.html", "articles/b/one.html", "index.html",
+            "articles/a/no-extension", "articles/a.b/c", "articles/.hidden", "a/b/c.tar.gz",
+            "articles/a/", "articles/a/title-9-zo-2.html", "articles/a/title-10-zoe.html",
+            "articles/a/title-11.html", "articles/a/title-12-zo.html"]
+    docs = [SearchDoc(title=f"Title {i} Zoë", url=url, date=f"{i} May 2020" if i % 2 else "",
+                      source=["", "Coastal Gazette", "Harbour News"][i % 3])
+            for i, url in enumerate(urls)]
+    files = searchindex.build(docs, cards_per_file=4)
+    _kind, (manifest,) = call(files["manifest.js"])
+    assert len(manifest["cards"]) == 4 and manifest["cardsPerFile"] == 4
+    assert cards(files, manifest) == [{"title": d.title, "url": d.url, "date": d.date,
+                                       "source": d.source} for d in docs]
+    assert len(manifest["sources"]) == 3  # each source once, not once per card
+    assert ["articles/a/", ".html"] in manifest["urls"]
+    _kind, (_first, columns) = call(files["c/3.js"])
+    assert columns["slug"] == [11] and columns["name"] == [""]  # the title spells the name
+
+
+@pytest.mark.parametrize(("title", "slug"), [
+    ("China inching toward detente with Japan", "china-inching-toward-detente-with-japan"),
+    ("  U.S. & U.K.: 2 talks — 'soon'?", "u-s-u-k-2-talks-soon"), ("Zoë's café", "zo-s-caf"),
+    ("İSTANBUL Kelvin \u212a", "stanbul-kelvin"), ("", ""), ("!!!", "")])
+def test_title_slug(title, slug):
+    assert searchindex.title_slug(title) == slug
 
 
 def test_a_lone_surrogate_cannot_break_the_build():
@@ -200,11 +243,12 @@ def test_an_empty_archive_has_an_index_too():
 def test_a_rebuild_removes_only_its_own_stale_files(tmp_path):
     from clippings.publish.search import write_files
 
-    write_files(tmp_path, {"manifest.js": "a", "t/6162.js": "b", "d/0.js": "c"})
+    write_files(tmp_path, {"manifest.js": "a", "t/6162.js": "b", "d/0.js": "c", "c/0.js": "d",
+                           "c/1.js": "e"})
     (tmp_path / "notes.js").write_text("kept: not a name the index uses")
-    write_files(tmp_path, {"manifest.js": "a2", "d/0.js": "c"})
+    write_files(tmp_path, {"manifest.js": "a2", "d/0.js": "c", "c/0.js": "d"})
     left = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.js"))
-    assert left == ["d/0.js", "manifest.js", "notes.js"]
+    assert left == ["c/0.js", "d/0.js", "manifest.js", "notes.js"]
     assert (tmp_path / "manifest.js").read_text() == "a2"
 
 
@@ -257,8 +301,7 @@ def test_the_index_finds_the_sample(site):
     key = shard_for(term, set(manifest["shards"]))
     _kind, (_key, terms) = call(files[f"t/{key.encode().hex()}.js"])
     assert [i for i, _ in decode(terms[term])] == [0]
-    _kind, (_first, rows) = call(files["d/0.js"])
-    assert rows[0][1] == f"articles/nikkei-asian-review/{SAMPLE}.html"
+    assert cards(files, manifest)[0]["url"] == f"articles/nikkei-asian-review/{SAMPLE}.html"
 
 
 @pytest.mark.slow
@@ -371,6 +414,38 @@ def test_search_finds_the_sample_in_chromium(where, site, browser, request):
 
 
 @pytest.mark.slow
+def test_results_show_from_their_cards_before_their_text_loads(site, browser, server):
+    """A result is drawn from its card alone; its snippet fills in when the article's text
+    arrives, with the words of the query shown by then."""
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    held = []
+    page.route("**/search/d/*.js", lambda route: held.append(route))  # the text: held back
+    try:
+        page.goto(f"{server}/search.html?q=Beijing", wait_until="domcontentloaded")
+        wait_for_results(page)
+        assert page.locator("#search-status").inner_text() == "1 result"
+        item = page.locator("#search-results li")
+        assert item.locator("a").get_attribute("href") == (
+            f"./articles/nikkei-asian-review/{SAMPLE}.html")
+        assert item.locator("a mark").all_inner_texts() == []  # the word is not in the title
+        assert item.locator(".snippet.pending").inner_text() == ""
+        page.wait_for_function("() => ClippingsSearch.loaded().some(p => p.startsWith('d/'))")
+        page.fill("#search-q", "japan")  # a newer query, while the text is still on its way
+        wait_for_results(page)
+        assert page.locator("#search-results li .snippet.pending").count() == 1
+        for route in held:
+            route.continue_()
+        page.wait_for_function("() => !document.querySelector('#search-results .pending')")
+        marks = page.locator("#search-results li .snippet mark").all_inner_texts()
+        assert marks and {m.casefold() for m in marks} == {"japan"}
+    finally:
+        page.close()
+    assert problems == []
+
+
+@pytest.mark.slow
 def test_search_keyboard_and_filters(site, browser):
     page, problems = open_page(browser, f"{site.as_uri()}/search.html")
     try:
@@ -395,7 +470,7 @@ def test_search_keyboard_and_filters(site, browser):
 
 
 @pytest.mark.slow
-def test_python_and_javascript_agree_on_words_and_stems(site, browser):
+def test_python_and_javascript_agree_on_words_stems_and_slugs(site, browser):
     text = (REPO / "content" / "scraped" / "nikkei-asian-review" / f"{SAMPLE}.txt").read_text(
         "utf-8")
     text += (" Zoë O'Neill SÃO PAULO U.S. e.g. Straße ΟΔΟΣ ½ Jose\u0301 ﬁnance K 東京 "
@@ -405,10 +480,13 @@ def test_python_and_javascript_agree_on_words_and_stems(site, browser):
         page.wait_for_function("() => window.ClippingsSearch")
         ours = page.evaluate("t => ClippingsSearch.words(t)", text)
         stems = page.evaluate("ws => ws.map(ClippingsSearch.stem)", ours)
+        lines = text.splitlines()
+        slugs = page.evaluate("ls => ls.map(ClippingsSearch.titleSlug)", lines)
     finally:
         page.close()
     assert ours == list(searchindex.words(text))
     assert stems == [searchindex.stem(w) for w in ours]
+    assert slugs == [searchindex.title_slug(line) for line in lines]
     assert problems == []
 
 
@@ -446,9 +524,11 @@ def synthetic_docs(count: int, seed: int = 5) -> list[SearchDoc]:
         text = "\n\n".join(own + extra + [" ".join(people + where) + "."])
         year = 2000 + rng.randrange(24)
         source = rng.choice(sources)
-        title_words = own[0].split()[:rng.randint(5, 12)]
+        title = " ".join(own[0].split()[:rng.randint(5, 12)]) + f" {rng.choice(names)}"
+        # urls as the site makes them: a folder per source, a file name much like the title
+        slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] + f"-{i}"
         docs.append(SearchDoc(
-            title=" ".join(title_words) + f" {rng.choice(names)}", url=f"articles/s/{i}.html",
+            title=title, url=f"articles/{source.lower().replace(' ', '-')}/{slug}.html",
             text=text, deck=" ".join(own[-1].split()[:25]), source=source,
             date=f"{rng.randint(1, 28)} May {year}", people=people, places=where,
             facets={"person": [n.lower().replace(" ", "-") for n in people],
@@ -471,7 +551,7 @@ def corpus_bodies() -> list[str]:
 QUERIES = ["government", "china", "police", "climate change", "president trump", "new york"]
 
 
-def measure(count: int, browser_too: bool) -> None:
+def measure(count: int, browser_too: bool, runs: int) -> None:
     import tempfile
     import time
 
@@ -483,16 +563,14 @@ def measure(count: int, browser_too: bool) -> None:
     files = searchindex.build(docs, facets)
     seconds = time.perf_counter() - started
     size = {name: len(text.encode("utf-8")) for name, text in files.items()}
-    shards = {n: s for n, s in size.items() if n.startswith("t/")}
-    blocks = {n: s for n, s in size.items() if n.startswith("d/")}
     print(f"{count} documents, index built in {seconds:.1f} s")
-    print(f"  term shards: {len(shards)} files, {sum(shards.values()) / 2**20:.1f} MB "
-          f"(largest {max(shards.values()) / 1024:.0f} KB, median "
-          f"{statistics.median(shards.values()) / 1024:.1f} KB)")
-    print(f"  doc blocks:  {len(blocks)} files, {sum(blocks.values()) / 2**20:.1f} MB "
-          f"(median {statistics.median(blocks.values()) / 1024:.1f} KB)")
-    print(f"  manifest {size['manifest.js'] / 1024:.0f} KB; filters "
-          f"{sum(s for n, s in size.items() if n.startswith('f/')) / 1024:.0f} KB")
+    for folder, what in (("t/", "term shards"), ("c/", "card files"), ("d/", "doc blocks"),
+                         ("f/", "filters")):
+        part = [n for name, n in size.items() if name.startswith(folder)]
+        if part:
+            print(f"  {what:12} {len(part):5} files, {sum(part) / 2**20:5.2f} MB (largest "
+                  f"{max(part) / 1024:.0f} KB, median {statistics.median(part) / 1024:.1f} KB)")
+    print(f"  manifest {size['manifest.js'] / 1024:.0f} KB")
     if not browser_too:
         return
     with tempfile.TemporaryDirectory() as tmp:
@@ -504,62 +582,99 @@ def measure(count: int, browser_too: bool) -> None:
         for name, text in files.items():
             (out / "search" / name).parent.mkdir(parents=True, exist_ok=True)
             (out / "search" / name).write_text(text, encoding="utf-8")
-        browse(out)
+        browse(out, runs)
 
 
+# Runs before the page's scripts: when the first result item is in the DOM (ms since navigation).
 PROBE = """window.__t = {first: null};
 new MutationObserver(() => { if (window.__t.first === null
     && document.querySelector('#search-results li')) window.__t.first = performance.now(); })
   .observe(document, {childList: true, subtree: true});"""
+# A snippet still waiting for its article's text (search.js marks its placeholder so).
+PENDING = "#search-results .snippet.pending"
+# One keystroke: [ms from the input event until its results are in the DOM (search.js draws
+# them and clears aria-busy in the same task), ms until every snippet shown is filled in].
 KEY = """async (text) => {
   const list = document.getElementById('search-results');
   const box = document.getElementById('search-q');
   const start = performance.now();
+  let shown = null;
   const done = new Promise(resolve => new MutationObserver((_, o) => {
-    if (list.getAttribute('aria-busy') === 'false') { o.disconnect(); resolve(); }
-  }).observe(list, {attributes: true}));
+    if (list.getAttribute('aria-busy') === 'false') {
+      shown = performance.now(); o.disconnect(); resolve();
+    }
+  }).observe(list, {attributes: true, attributeFilter: ['aria-busy']}));
+  const later = ms => new Promise(r => setTimeout(r, ms));
   box.value = text;
   box.dispatchEvent(new Event('input'));
-  await Promise.race([done, new Promise(r => setTimeout(r, 3000))]);
-  return performance.now() - start;
-}"""
+  await Promise.race([done, later(5000)]);
+  const pending = () => list.querySelector('PENDING') !== null;
+  while (pending() && performance.now() - start < 10000) await later(2);
+  return [shown === null ? null : shown - start, performance.now() - start];
+}""".replace("PENDING", PENDING)
 
 
-def browse(out: Path) -> None:
+def browse(out: Path, runs: int) -> None:
+    """Per query: first results, bytes, then the query typed one character at a time, ``runs``
+    times each in a fresh page; medians and maxima over every keystroke of every run."""
     from playwright.sync_api import sync_playwright
 
     executable = shutil.which("chromium")
     common = sum((out / p).stat().st_size for p in ("search.html", "theme/js/search.js",
                                                      "search/manifest.js", "theme/css/style.css",
                                                      "theme/css/search.css"))
+    all_firsts, all_keys, all_snippets, all_bytes = [], [], [], []
     with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         for query in QUERIES:
             firsts = []
-            for _run in range(3):
+            for _run in range(runs):
                 context = chromium.new_context()
                 context.add_init_script(PROBE)
                 page = context.new_page()
                 page.goto(f"{(out / 'search.html').as_uri()}?q={quote(query)}")
                 page.wait_for_function("() => window.__t.first !== null", timeout=20_000)
                 firsts.append(page.evaluate("() => window.__t.first"))
+                page.wait_for_function(f"() => !document.querySelector('{PENDING}')",
+                                       timeout=20_000)
                 loaded = page.evaluate("() => ClippingsSearch.loaded()")
                 status = page.inner_text("#search-status")
                 context.close()
-            data = sum((out / "search" / name).stat().st_size for name in loaded)
-            context = chromium.new_context()
-            page = context.new_page()
-            page.goto((out / "search.html").as_uri())
-            page.wait_for_function("() => window.ClippingsSearch")
-            keys = [page.evaluate(KEY, query[:n]) for n in range(1, len(query) + 1)]
-            context.close()
-            print(f"  {query!r:20} {status:>13}: first results {statistics.median(firsts):4.0f} ms"
-                  f" (median of 3), {(common + data) / 1024:6.0f} KB in {len(loaded) + 5} files;"
-                  f" keystrokes median {statistics.median(keys):3.0f} ms, max {max(keys):3.0f} ms")
+            data = common + sum((out / "search" / name).stat().st_size for name in loaded)
+            keys, snippets = [], []
+            for _run in range(runs):
+                context = chromium.new_context()
+                page = context.new_page()
+                page.goto((out / "search.html").as_uri())
+                page.wait_for_function("() => window.ClippingsSearch")
+                page.wait_for_timeout(300)  # the page's own loads are over, as for a reader
+                for n in range(1, len(query) + 1):
+                    shown, filled = page.evaluate(KEY, query[:n])
+                    keys.append(shown if shown is not None else float("inf"))
+                    snippets.append(filled)
+                context.close()
+            all_firsts += firsts
+            all_keys += keys
+            all_snippets += snippets
+            all_bytes.append(data)
+            print(f"  {query!r:18} {status:>13}: first results {statistics.median(firsts):4.0f} ms"
+                  f" (max {max(firsts):3.0f}), {data / 1024:5.0f} KB in {len(loaded) + 5:2} files;"
+                  f" keystrokes median {statistics.median(keys):3.0f} ms, max {max(keys):3.0f};"
+                  f" snippets in {statistics.median(snippets):3.0f} ms (max {max(snippets):3.0f})")
         chromium.close()
+    print(f"  all ({runs} runs):  first results median {statistics.median(all_firsts):.0f} ms, "
+          f"max {max(all_firsts):.0f}; keystroke median {statistics.median(all_keys):.0f} ms, "
+          f"max {max(all_keys):.0f} ({len(all_keys)} keys, "
+          f"{sum(k >= 50 for k in all_keys)} at 50 ms or more); "
+          f"snippets filled median {statistics.median(all_snippets):.0f} ms; "
+          f"bytes per query median {statistics.median(all_bytes) / 1024:.0f} KB, "
+          f"max {max(all_bytes) / 1024:.0f} KB")
 
 
 if __name__ == "__main__":
     arguments = sys.argv[1:]
-    amount = int(arguments[arguments.index("--docs") + 1]) if "--docs" in arguments else 10_000
-    measure(amount, "--no-browser" not in arguments)
+
+    def option(name: str, default: int) -> int:
+        return int(arguments[arguments.index(name) + 1]) if name in arguments else default
+
+    measure(option("--docs", 10_000), "--no-browser" not in arguments, option("--runs", 3))

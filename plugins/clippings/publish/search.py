@@ -24,7 +24,7 @@ FOLDER = "search"
 PAGE = "search.html"
 FACET_LIMIT = 300  # a <select> longer than this helps nobody; the rest have their own pages
 # Files this generator writes under search/; others there are left alone.
-OURS = re.compile(r"^(?:manifest\.js|t/[0-9a-f]+\.js|d/\d+\.js|f/[a-z]+\.js)$")
+OURS = re.compile(r"^(?:manifest\.js|t/[0-9a-f]+\.js|[cd]/\d+\.js|f/[a-z]+\.js)$")
 TAGS = re.compile(r"<[^>]+>")
 
 

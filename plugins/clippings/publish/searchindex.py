@@ -10,8 +10,13 @@ Layout (under search/):
 - ``t/<hex of key>.js``: the terms whose normalised prefix is the key. Keys start as the first two
   characters; a shard over ``SHARD_LIMIT`` bytes hands its biggest longer prefixes to shards of
   their own, so the client takes the longest key that is a prefix of a term.
-- ``d/<n>.js``: ``DOCS_PER_FILE`` documents (title, url, date, source, deck, text), loaded only
-  for the results shown, for their snippets.
+- ``c/<n>.js``: ``CARDS_PER_FILE`` result cards (title, url, date, source), all loaded when the
+  page opens, so that a result list can be drawn the moment a query is ranked. Columns, not rows,
+  and small: a url is its folder and extension (listed once in the manifest) plus its file name,
+  of which the part that the title spells (``title_slug``) is only counted; a source is an index
+  into the manifest's list.
+- ``d/<n>.js``: ``DOCS_PER_FILE`` documents' deck and text, loaded only for the results shown, to
+  fill in their snippets once the cards are on screen.
 - ``f/<kind>.js``: for each person, place, source and year offered as a filter, its documents.
 
 A term's postings are one string: for each document, the gap from the previous document id
@@ -19,7 +24,8 @@ A term's postings are one string: for each document, the gap from the previous d
 source count more than body words), quantised to 1..63. The client gets df from the postings and
 idf from df, so a score is the sum over the query's terms of idf × weight.
 
-search.js repeats ``words`` and ``stem`` exactly (tests/test_search.py checks both agree).
+search.js repeats ``words``, ``stem`` and ``title_slug`` exactly (tests/test_search.py checks
+they agree).
 """
 
 from __future__ import annotations
@@ -42,6 +48,8 @@ FIELD_WEIGHTS = {"title": 3.0, "people": 2.5, "places": 2.0, "deck": 2.0, "sourc
                  "text": 1.0}
 SHARD_LIMIT = 48_000  # bytes: a shard bigger than this splits by a longer prefix
 DOCS_PER_FILE = 4
+# Few, large card files: they all load at once when the page opens, and fewer requests load faster.
+CARDS_PER_FILE = 2500
 TEXT_LIMIT = 20_000  # characters of body kept per document for snippets
 
 # A word: letters and digits. Dotted initialisms ("U.S.", "e.g.") are one word, without dots.
@@ -50,6 +58,8 @@ WORD = re.compile(r"[^\W_]+")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 VOWELS = frozenset("aeiouy")
 UNDOUBLE = frozenset("bgmnprt")
+NOT_SLUG = re.compile(r"[^a-z0-9]+")
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass
@@ -156,7 +166,8 @@ _RAW_TERMS: dict[str, tuple[str, ...]] = {}
 
 
 def build(docs: list[SearchDoc], facets: dict[str, list[Facet]] | None = None,
-          shard_limit: int = SHARD_LIMIT, docs_per_file: int = DOCS_PER_FILE) -> dict[str, str]:
+          shard_limit: int = SHARD_LIMIT, docs_per_file: int = DOCS_PER_FILE,
+          cards_per_file: int = CARDS_PER_FILE) -> dict[str, str]:
     """Every index file for ``docs`` (document id = position in the list), by path."""
     postings = packed_postings(docs)
     encoded = {term: encode_packed(postings.pop(term)) for term in sorted(postings)}
@@ -169,13 +180,21 @@ def build(docs: list[SearchDoc], facets: dict[str, list[Facet]] | None = None,
     for first in range(0, len(docs), docs_per_file):
         block = [doc_row(doc) for doc in docs[first:first + docs_per_file]]
         files[f"d/{first // docs_per_file}.js"] = script("docs", first, block)
+    tables = card_tables(docs)
+    cards = []
+    for first in range(0, len(docs), cards_per_file):
+        path = f"c/{first // cards_per_file}.js"
+        files[path] = script("cards", first, card_columns(docs[first:first + cards_per_file],
+                                                          tables))
+        cards.append(len(files[path].encode("utf-8")))
     facet_files = {}
     for kind, listed in sorted(facet_postings(docs, facets or {}).items()):
         path = f"f/{kind}.js"
         files[path] = script("facet", kind, listed)
         facet_files[kind] = len(files[path].encode("utf-8"))
     manifest = {"docs": len(docs), "docsPerFile": docs_per_file, "shards": shards,
-                "facets": facet_files, "version": 1}
+                "facets": facet_files, "cards": cards, "cardsPerFile": cards_per_file,
+                "sources": tables.sources, "urls": tables.urls, "version": 2}
     files["manifest.js"] = script("manifest", manifest)
     return files
 
@@ -308,11 +327,71 @@ def shard_terms_by_key(encoded: dict[str, str], limit: int) -> dict[str, list[st
 
 
 def doc_row(doc: SearchDoc) -> list[str]:
+    """What a snippet is cut from: [deck, text] (the card has the rest)."""
     text = unicodedata.normalize("NFC", doc.text)
     if len(text) > TEXT_LIMIT:
         text = text[:TEXT_LIMIT].rsplit(" ", 1)[0] + " …"
-    return [unicodedata.normalize("NFC", doc.title), doc.url, doc.date, doc.source,
-            unicodedata.normalize("NFC", doc.deck), text]
+    return [unicodedata.normalize("NFC", doc.deck), text]
+
+
+@dataclass
+class CardTables:
+    """What many cards share, listed once in the manifest: sources; url folders and extensions."""
+
+    sources: list[str]
+    urls: list[list[str]]  # [folder with its final "/", extension with its dot]
+    source_ids: dict[str, int]
+    url_ids: dict[tuple[str, str], int]
+
+
+def card_tables(docs: list[SearchDoc]) -> CardTables:
+    sources = sorted({doc.source for doc in docs})
+    urls = sorted({url_parts(doc.url)[::2] for doc in docs})
+    return CardTables(sources, [list(u) for u in urls],
+                      {s: i for i, s in enumerate(sources)}, {u: i for i, u in enumerate(urls)})
+
+
+def url_parts(url: str) -> tuple[str, str, str]:
+    """(folder, name, extension): 'a/b/c.html' → ('a/b/', 'c', '.html')."""
+    folder = url[:url.rfind("/") + 1]
+    name = url[len(folder):]
+    dot = name.rfind(".")
+    return (folder, name[:dot], name[dot:]) if dot > 0 else (folder, name, "")
+
+
+def card_columns(docs: list[SearchDoc], tables: CardTables) -> dict[str, list]:
+    """The cards of ``docs`` as columns: title; url as folder+extension id, how many characters
+    of the file name are the title's slug and the rest of the name; date; source id."""
+    titles = [unicodedata.normalize("NFC", doc.title) for doc in docs]
+    parts = [url_parts(doc.url) for doc in docs]
+    spelled = [common_prefix(name, title_slug(title))
+               for title, (_folder, name, _extension) in zip(titles, parts, strict=True)]
+    return {
+        "title": titles,
+        "url": [tables.url_ids[folder, extension] for folder, _name, extension in parts],
+        "slug": spelled,
+        "name": [name[n:] for n, (_folder, name, _extension) in zip(spelled, parts, strict=True)],
+        "date": [doc.date for doc in docs],
+        "source": [tables.source_ids[doc.source] for doc in docs],
+    }
+
+
+def title_slug(title: str) -> str:
+    """A title's ASCII letters and digits in lower case, any other run as one '-'.
+
+    File names often start this way, so a card needs only the length they share. ASCII only, so
+    that search.js can repeat it with no Unicode tables.
+    """
+    return NOT_SLUG.sub("-", title.translate(ASCII_LOWER)).strip("-")
+
+
+def common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def facet_postings(docs: list[SearchDoc], facets: dict[str, list[Facet]]) -> dict[str, dict]:

@@ -5,7 +5,12 @@
  * refuse fetch, modules and wasm from file://). Data from the archive only ever reaches the page
  * as text (textContent, createElement), never as markup.
  *
- * words() and stem() repeat searchindex.py rule for rule; tests/test_search.py checks they agree.
+ * A keystroke must show its results at once, so nothing it draws may wait for a file: the result
+ * cards (title, link, date, source) of every article load with the page, and the results are drawn
+ * from them as soon as a query is ranked; each snippet fills in when its article's text arrives.
+ *
+ * words(), stem() and titleSlug() repeat searchindex.py rule for rule; tests/test_search.py checks
+ * they agree.
  */
 (function () {
   "use strict";
@@ -86,6 +91,14 @@
     return word;
   }
 
+  /* searchindex.title_slug: a file name often starts with it, so cards only count its length. */
+  function titleSlug(title) {
+    return title
+      .replace(/[A-Z]+/g, function (s) { return s.toLowerCase(); })
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "");
+  }
+
   /* ---- the index files ---- */
 
   var startWhenReady = function () {};
@@ -95,7 +108,8 @@
     keys: [], // shard keys, sorted
     longestKey: 0,
     shards: new Map(), // key → {terms: Map(term → postings string), sorted: [terms]}
-    docs: new Map(), // doc id → [title, url, date, source, deck, text]
+    cards: new Map(), // card file number → its columns (see searchindex.card_columns)
+    docs: new Map(), // doc id → [deck, text]
     facets: new Map(), // kind → Map(id → encoded ids)
     decoded: new Map(), // term → {ids, weights}
     masks: new Map(), // kind + ":" + id → Uint8Array
@@ -115,6 +129,9 @@
     shard: function (key, terms) {
       state.shards.set(key, { terms: new Map(Object.entries(terms)), sorted: null });
     },
+    cards: function (first, columns) {
+      state.cards.set(Math.floor(first / state.manifest.cardsPerFile), columns);
+    },
     docs: function (first, rows) {
       rows.forEach(function (row, i) {
         state.docs.set(first + i, row);
@@ -125,6 +142,7 @@
     },
     words: words,
     stem: stem,
+    titleSlug: titleSlug,
     loaded: function () {
       return Array.from(state.loading.keys()).sort();
     },
@@ -236,6 +254,30 @@
       ids.push(previous);
     }
     return ids;
+  }
+
+  function cardPath(id) {
+    return "c/" + Math.floor(id / state.manifest.cardsPerFile) + ".js";
+  }
+
+  function docPath(id) {
+    return "d/" + Math.floor(id / state.manifest.docsPerFile) + ".js";
+  }
+
+  /* A result card: {title, url (from the site root), date, source}. */
+  function card(id) {
+    var per = state.manifest.cardsPerFile;
+    var columns = state.cards.get(Math.floor(id / per));
+    var at = id % per;
+    var url = state.manifest.urls[columns.url[at]];
+    var title = columns.title[at];
+    var name = titleSlug(title).slice(0, columns.slug[at]) + columns.name[at];
+    return {
+      title: title,
+      url: url[0] + name + url[1],
+      date: columns.date[at],
+      source: state.manifest.sources[columns.source[at]],
+    };
   }
 
   /* ---- queries ---- */
@@ -448,13 +490,12 @@
     return [start, end];
   }
 
-  function snippet(row, tokens, whichToken) {
-    var p = document.createElement("p");
-    p.className = "snippet";
-    var text = row[5] || "";
+  /* Fill a snippet placeholder from its document's [deck, text]. */
+  function fillSnippet(p, row, tokens, whichToken) {
+    var text = row[1] || "";
     var range = tokens.length ? snippetRange(text, tokens.length, whichToken) : null;
-    if (!range && row[4]) {
-      text = row[4];
+    if (!range && row[0]) {
+      text = row[0];
       range = wordRange(text, 0);
     } else if (!range) {
       range = wordRange(text, 0);
@@ -462,25 +503,28 @@
     if (range[0] > 0) p.appendChild(document.createTextNode("… "));
     p.appendChild(marked(text, whichToken, range[0], range[1]));
     if (range[1] < text.length) p.appendChild(document.createTextNode(" …"));
-    return p;
+    p.classList.remove("pending");
   }
 
-  function resultItem(id, tokens, whichToken, root) {
-    var row = state.docs.get(id);
+  /* A result from its card alone; its snippet is an empty placeholder until its text loads. */
+  function resultItem(id, whichToken, root) {
+    var c = card(id);
     var li = document.createElement("li");
     var link = document.createElement("a");
     link.className = "title";
-    link.href = root + row[1];
-    link.appendChild(marked(row[0], whichToken, 0, row[0].length));
+    link.href = root + c.url;
+    link.appendChild(marked(c.title, whichToken, 0, c.title.length));
     li.appendChild(link);
-    var meta = [row[2], row[3]].filter(Boolean).join(" · ");
+    var meta = [c.date, c.source].filter(Boolean).join(" · ");
     if (meta) {
       var p = document.createElement("p");
       p.className = "meta";
       p.textContent = meta;
       li.appendChild(p);
     }
-    li.appendChild(snippet(row, tokens, whichToken));
+    var snippet = document.createElement("p");
+    snippet.className = "snippet pending";
+    li.appendChild(snippet);
     return li;
   }
 
@@ -553,16 +597,16 @@
         });
     }
 
+    /* The next page of results, drawn from the cards (in memory once the page has loaded). */
     function showMore(seq, focusFirstNew) {
       var ids = current.results.slice(current.shown, current.shown + PAGE_SIZE);
-      var per = state.manifest.docsPerFile;
-      var blocks = new Set(ids.map(function (id) { return "d/" + Math.floor(id / per) + ".js"; }));
+      var files = new Set(ids.map(cardPath));
       var began = performance.now();
-      return Promise.all(Array.from(blocks).sort().map(load)).then(function () {
+      return Promise.all(Array.from(files).sort().map(load)).then(function () {
         if (seq !== current.seq) return;
         var loaded = performance.now();
         var items = ids.map(function (id) {
-          return resultItem(id, current.tokens, current.whichToken, root);
+          return resultItem(id, current.whichToken, root);
         });
         if (current.shown === 0) list.replaceChildren.apply(list, items);
         else items.forEach(function (item) { list.appendChild(item); });
@@ -573,11 +617,49 @@
         list.setAttribute("aria-busy", "false");
         say(count(total));
         if (api.timings) {
-          api.timings.docs = loaded - began;
+          api.timings.cards = loaded - began;
           api.timings.render = performance.now() - loaded;
         }
         if (focusFirstNew && items.length) items[0].querySelector("a").focus();
+        fillSnippets(seq, ids, items);
       });
+    }
+
+    /* Each snippet as soon as its document file is in; a newer query drops the older fills. */
+    function fillSnippets(seq, ids, items) {
+      var waiting = new Map(); // document file → indexes into ids
+      ids.forEach(function (id, i) {
+        var path = docPath(id);
+        if (!waiting.has(path)) waiting.set(path, []);
+        waiting.get(path).push(i);
+      });
+      var tokens = current.tokens;
+      var whichToken = current.whichToken;
+      Array.from(waiting.keys()).sort().forEach(function (path) {
+        load(path).then(function () {
+          if (seq !== current.seq) return;
+          waiting.get(path).forEach(function (i) {
+            var p = items[i].querySelector(".snippet");
+            fillSnippet(p, state.docs.get(ids[i]), tokens, whichToken);
+          });
+        }, function () {
+          if (seq !== current.seq) return;
+          waiting.get(path).forEach(function (i) {
+            var p = items[i].querySelector(".snippet");
+            p.textContent = "(No extract: this article's text could not be loaded.)";
+            p.classList.remove("pending");
+          });
+        });
+      });
+    }
+
+    /* Every card file, from the start: a keystroke then never waits for one. */
+    function loadCards() {
+      for (var n = 0; n < state.manifest.cards.length; n++) {
+        load("c/" + n + ".js").catch(function () {
+          // Said when a result needs it: showMore's own load fails the same way.
+        });
+      }
     }
 
     var urlTimer = 0;
@@ -662,6 +744,7 @@
       if (known) selects[kind].value = wanted;
     });
     search();
+    loadCards();
   }
 
   // Start once the page is parsed and the manifest is in (search/manifest.js runs right after
