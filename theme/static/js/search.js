@@ -218,6 +218,18 @@
   function decode(term, encoded) {
     var cached = state.decoded.get(term);
     if (cached) return cached;
+    var result = readIds(encoded, true);
+    state.decoded.set(term, result);
+    return result;
+  }
+
+  function decodeIds(encoded) {
+    return readIds(encoded, false).ids;
+  }
+
+  // Ids are stored as gaps, each a base-32 number whose leading digits carry 32; in postings
+  // every id is followed by one weight digit.
+  function readIds(encoded, withWeights) {
     var ids = [];
     var weights = [];
     var previous = -1;
@@ -231,29 +243,12 @@
       previous += value * 32 + digit + 1;
       value = 0;
       ids.push(previous);
-      i++;
-      weights.push(DIGITS[encoded.charCodeAt(i)]);
-    }
-    var result = { ids: ids, weights: weights };
-    state.decoded.set(term, result);
-    return result;
-  }
-
-  function decodeIds(encoded) {
-    var ids = [];
-    var previous = -1;
-    var value = 0;
-    for (var i = 0; i < encoded.length; i++) {
-      var digit = DIGITS[encoded.charCodeAt(i)];
-      if (digit >= 32) {
-        value = value * 32 + (digit - 32);
-        continue;
+      if (withWeights) {
+        i++;
+        weights.push(DIGITS[encoded.charCodeAt(i)]);
       }
-      previous += value * 32 + digit + 1;
-      value = 0;
-      ids.push(previous);
     }
-    return ids;
+    return { ids: ids, weights: weights };
   }
 
   function cardPath(id) {
