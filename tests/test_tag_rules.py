@@ -168,3 +168,89 @@ def test_a_big_city_is_known_by_another_spelling():
 def test_country_entity_carries_country_and_coordinates():
     _, found = entities_from_spans("Talks in Peru.", spans_of("Talks in Peru.", ("Peru", "GPE")))
     assert found[0].country == "PE" and found[0].lat is not None and found[0].lon is not None
+
+
+def at(text: str, surface: str, label: str, nth: int = 0) -> tuple[int, int, str]:
+    """The span of the nth occurrence of ``surface``."""
+    starts = [m.start() for m in re.finditer(re.escape(surface), text)]
+    return starts[nth], starts[nth] + len(surface), label
+
+
+def test_a_town_followed_by_its_state_stays_a_place_beside_a_person_of_that_name():
+    text = "Austin Vogt grew up on a farm. Vogt now lives in Austin, Texas, with his dog."
+    people_, places_ = entities_from_spans(text, [
+        at(text, "Austin Vogt", "PERSON"), at(text, "Austin", "GPE", 1), at(text, "Texas", "GPE")])
+    assert names(people_) == ["Austin Vogt"]
+    assert names(places_) == ["Austin", "Texas"]
+
+
+def test_a_country_the_model_left_untagged_is_a_place():
+    text = "He called himself the Protector of Mexico and wore a crown."
+    people_, places_ = entities_from_spans(text, [])
+    assert names(places_) == ["Mexico"] and people_ == []
+
+
+def test_an_unknown_word_on_a_route_is_a_place_everywhere_in_the_text():
+    text = ("Kolvamo has two hotels. A bus runs from Kolvamo to Tessaly twice a day.")
+    people_, places_ = entities_from_spans(text, [
+        at(text, "Kolvamo", "PERSON"), at(text, "Kolvamo", "PERSON", 1),
+        at(text, "Tessaly", "GPE")])
+    assert people_ == []
+    assert names(places_) == ["Kolvamo", "Tessaly"]
+    assert len(places_[0].mentions) == 2
+
+
+def test_from_a_person_without_a_route_stays_a_person():
+    text = "The island got a letter from Kolvamo last week."
+    people_, _ = entities_from_spans(text, [at(text, "Kolvamo", "PERSON")])
+    assert names(people_) == ["Kolvamo"]
+
+
+def test_an_unknown_word_listed_with_places_is_a_place():
+    text = "Ferries leave daily for Tessaly, Kolvamo and Brennick."
+    people_, places_ = entities_from_spans(text, [
+        at(text, "Tessaly", "GPE"), at(text, "Kolvamo", "PERSON"), at(text, "Brennick", "GPE")])
+    assert people_ == []
+    assert names(places_) == ["Brennick", "Kolvamo", "Tessaly"]
+
+
+def test_a_person_of_an_organisation_tagged_as_one_name_is_a_person():
+    text = "We spoke to Isabel Tornqvist of Northwind Games about the game."
+    people_, _ = entities_from_spans(text, [
+        at(text, "Isabel Tornqvist of Northwind Games", "WORK_OF_ART")])
+    assert names(people_) == ["Isabel Tornqvist"]
+
+
+def test_a_name_after_an_occupation_is_a_person_the_model_missed():
+    text = "The Danish physicist Tova Lindqvist spoke on Wednesday. Lindqvist smiled."
+    people_, _ = entities_from_spans(text, [at(text, "Wednesday", "DATE")])
+    assert names(people_) == ["Tova Lindqvist"]
+    assert [m.text for m in people_[0].mentions] == ["Tova Lindqvist", "Lindqvist"]
+
+
+def test_an_occupation_before_a_place_or_organisation_makes_no_person():
+    text = "He met the director Grand Hotel Lobby staff and the writer New Zealand praised."
+    people_, _ = entities_from_spans(text, [])
+    assert people_ == []
+
+
+def test_a_given_name_after_a_hyphenated_word_starts_a_name():
+    text = "His fellow-Scots Paul Kerrow and others served the Tsar."
+    people_, _ = entities_from_spans(text, [])
+    assert names(people_) == ["Paul Kerrow"]
+
+
+def test_common_words_are_no_places_but_compass_regions_are():
+    text = ("Take the metro to the faculty of Linguistics; linguistics is taught there. "
+            "Settlers moved to the West, west of the river.")
+    _, places_ = entities_from_spans(text, [
+        at(text, "metro", "GPE"), at(text, "Linguistics", "GPE"), at(text, "West", "LOC")])
+    assert names(places_) == ["West"]
+
+
+def test_a_given_name_the_model_calls_a_place_is_a_person_unless_the_gazetteer_knows_it():
+    text = "Rebecca and I wrote it together. Later we moved to Charlotte."
+    people_, places_ = entities_from_spans(text, [
+        at(text, "Rebecca", "GPE"), at(text, "Charlotte", "GPE")])
+    assert names(people_) == ["Rebecca"]
+    assert names(places_) == ["Charlotte"]

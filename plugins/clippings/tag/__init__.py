@@ -16,10 +16,10 @@ from . import mentions, people, places
 from .alternates import alternate_names
 from .cache import Span, stats
 from .language import is_english
-from .names import untagged_people
+from .names import people_after_occupation, untagged_people
 from .ner import entity_spans, entity_spans_many
 from .repair import Candidate, candidates
-from .untagged import untagged_places
+from .untagged import untagged_places, untagged_regions
 
 __all__ = ["article_text", "stats", "tag", "tag_many", "tag_text", "tag_texts", "to_json"]
 
@@ -77,8 +77,10 @@ def to_json(people_: Iterable[Entity], places_: Iterable[Entity]) -> dict[str, A
 
 def entities_from_spans(text: str, spans: Sequence[Span]) -> tuple[list[Entity], list[Entity]]:
     """The rules on top of the model: from raw spans to people and places."""
-    cands = candidates(text, [*spans, *_datelines(text, spans), *untagged_people(text, spans),
-                              *untagged_places(text, spans)])
+    found = [*spans, *_datelines(text, spans), *untagged_people(text, spans),
+             *untagged_places(text, spans)]
+    found += people_after_occupation(text, found)
+    cands = candidates(text, [*found, *untagged_regions(text, found)])
     persons = people.cluster([c for c in cands if c.kind == "person"])
     groups = _group_places(text, [c for c in cands if c.kind == "place"])
     person_entities = [_person_entity(p) for p in persons]

@@ -1,6 +1,7 @@
 """Person names the model mislabels or misses, recognised by a common given name followed by a
-capitalised surname ("Sophie Dymoke" tagged ORG, "Auguste Chevalier" untagged). The given
-names are data (data/given_names.txt)."""
+capitalised surname ("Sophie Dymoke" tagged ORG, "Auguste Chevalier" untagged), or by an
+occupation before them ("the physicist Tova Lindqvist"). The given names and occupations are
+data (data/given_names.txt, data/occupation_nouns.txt, data/role_heads.txt)."""
 
 from __future__ import annotations
 
@@ -50,5 +51,47 @@ def untagged_people(text: str, spans: Sequence[Span]) -> list[Span]:
 def _capitalised_word_before(text: str, start: int) -> bool:
     """Part of a longer capitalised name ("Saint Mary Lane"), unless a sentence starts here."""
     before = text[max(0, start - 30):start]
-    m = re.search(r"([\w'’.]+)[ ]$", before)
+    m = re.search(r"(?<![\w'’.-])([\w'’.]+)[ ]$", before)  # "fellow-Danes Ida": no name
     return bool(m) and m.group(1)[:1].isupper() and not m.group(1).endswith(".")
+
+
+_UPPER = r"[^\W\d_a-zß-ÿ]"  # a letter, not a lower-case one of Latin-1
+# A lower-case occupation, then two or three capitalised words (an initial may be one).
+_AFTER_OCCUPATION = re.compile(
+    rf"(?<![\w'’-])([a-z][a-z\-]+)[ ]((?:{_UPPER}[\w'’\-]*|[A-Z]\.)(?:[ ](?:{_UPPER}[\w'’\-]*"
+    r"|[A-Z]\.)){1,2})(?![\w'’-])")
+
+
+def people_after_occupation(text: str, spans: Sequence[Span]) -> list[Span]:
+    """PERSON spans for capitalised names right after an occupation ("the poet Ilse
+    Varga", "interviewee K Ramanathan") that no model span touches."""
+    taken = sorted((s, e) for s, e, _ in spans)
+    occupations = word_set("occupation_nouns") | word_set("role_heads")
+    out: list[Span] = []
+    for m in _AFTER_OCCUPATION.finditer(text):
+        if m.group(1) not in occupations:
+            continue
+        words = _capitalised_prefix(m.group(2)).split(" ")
+        start = m.start(2)
+        # Cut before anything the model tagged ("Tova Lindqvist" of "Tova Lindqvist Monday").
+        while words and any(s < start + len(" ".join(words)) and start < e for s, e in taken):
+            words.pop()
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        end = start + len(name)
+        blocked = word_set("org_heads") | word_set("place_heads") | word_set("facility_heads")
+        if any(w in blocked for w in words) or places.is_known(places.canonical(name)):
+            continue
+        out.append((start, end, "PERSON"))
+    return out
+
+
+def _capitalised_prefix(run: str) -> str:
+    """The leading words that start with a capital ("Tova Lindqvist" of "Tova Lindqvist is")."""
+    kept = []
+    for w in run.split(" "):
+        if not w[:1].isupper():
+            break
+        kept.append(w)
+    return " ".join(kept)

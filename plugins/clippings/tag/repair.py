@@ -56,7 +56,7 @@ def candidates(text: str, spans: Iterable[Span]) -> list[Candidate]:
     out.sort(key=lambda c: c.start)
     _drop_orgs_and_nationalities(text, out)
     _drop_non_names(text, out)
-    _repair_labels(out)
+    _repair_labels(text, out)
     _places_by_context(text, out)
     return out
 
@@ -82,6 +82,11 @@ def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
         return [Candidate(start, end, label, kind, core)]
     if label in NAME_LABELS | PLACE_LABELS and names.looks_like_person(core):
         return [Candidate(start, end, "PERSON", "person", core)]
+    if label in NAME_LABELS and (person_of := _person_of(text, start, end)):
+        return person_of
+    if label in PLACE_LABELS and core in word_set("given_names") and not places.is_known(
+            places.canonical(core)):
+        return [Candidate(start, end, "PERSON", "person", core)]  # "Greta and I" tagged GPE
     if label in PLACE_LABELS:
         return [Candidate(start, end, label, "place", core)]
     if label == "ORG":
@@ -98,6 +103,19 @@ def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
     if label in NAME_LABELS:
         out.extend(Candidate(s, e, "NESTED", "place", text[s:e])
                    for s, e in nested.places_within(text, start, end))
+    return out
+
+
+def _person_of(text: str, start: int, end: int) -> list[Candidate]:
+    """ "Ida Lund of Northwind Games" tagged as one organisation or work: a person and
+    where they come from, the places in the rest still found."""
+    head, sep, _ = text[start:end].partition(" of ")
+    if not sep or not names.looks_like_person(head):
+        return []
+    out = [Candidate(start, start + len(head), "PERSON", "person", head)]
+    tail = start + len(head) + len(sep)
+    out.extend(Candidate(s, e, "NESTED", "place", text[s:e])
+               for s, e in nested.places_within(text, tail, end))
     return out
 
 
@@ -222,7 +240,7 @@ def _place_compound(text: str, start: int, end: int) -> list[Candidate]:
     return out
 
 
-def _repair_labels(cands: list[Candidate]) -> None:
+def _repair_labels(text: str, cands: list[Candidate]) -> None:
     """One sense per text: every one-word person or place name takes the kind most of the text
     gives it, a fuller name counting double ("Lena Vogt" outweighs one "Vogt" tagged GPE;
     thirteen "Athens" tagged GPE outweigh one "of Athens" tagged PERSON)."""
@@ -237,6 +255,8 @@ def _repair_labels(cands: list[Candidate]) -> None:
     for c in cands:
         if c.label not in REPAIRABLE or " " in c.text or c.kind == "other":
             continue
+        if c.kind == "place" and region_after(text, c.end):
+            continue  # "Tyler, Texas" stays a place beside "Tyler Vogt"
         # A word of a full person name the gazetteer does not know is that person, however
         # often the model calls it a place ("Abba Theodorus" ... "Theodorus" as GPE).
         if (c.kind == "place" and votes[c.text]["person"] >= FULL_NAME_WEIGHT
@@ -246,6 +266,25 @@ def _repair_labels(cands: list[Candidate]) -> None:
         ranked = votes[c.text].most_common()
         if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
             c.kind = ranked[0][0]  # type: ignore[assignment]
+
+
+# ", Texas", ", D.C.", ", Japan": what follows a town named with its region or country.
+_REGION_AFTER = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+REGION_KINDS = {"country", "state", "province"}
+
+
+def region_after(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is followed by ", <country, state or province>"."""
+    m = _REGION_AFTER.match(text, end)
+    if m is None:
+        return False
+    for name in (m.group(1), m.group(1).split()[0]):
+        if name in table("place_aliases"):  # "D.C.", "U.K.": short forms of regions
+            return True
+        found = places.lookup(places.canonical(name.rstrip(".")))
+        if found is not None and found.kind in REGION_KINDS:
+            return True
+    return False
 
 
 def _name_words(c: Candidate) -> list[str]:
@@ -266,6 +305,8 @@ def _drop_non_names(text: str, cands: list[Candidate]) -> None:
     writes in lower case ("Symphony" beside "the symphony")."""
     vouched = {w for c in cands if c.kind == "person" for w in _name_words(c)}
     for c in cands:
+        if c.kind == "place" and _common_word_place(text, c.text):
+            c.kind = "other"
         if c.kind != "person":
             continue
         if any(ch.isdigit() for ch in c.text) or c.text.split()[0] in word_set(
@@ -276,6 +317,16 @@ def _drop_non_names(text: str, cands: list[Candidate]) -> None:
             continue
         if c.text in word_set("not_names") or len(c.text) < 2 or _written_lower(text, c.text):
             c.kind = "other"
+
+
+def _common_word_place(text: str, name: str) -> bool:
+    """A "place" in lower case ("metro", "south east") or a one-word one the gazetteer does not
+    know that the text also writes in lower case ("Botany" beside "botany")."""
+    if not any(ch.isupper() for ch in name):
+        return True
+    if " " in name or name.lower() in word_set("direction_words"):
+        return False
+    return not places.is_known(places.canonical(name)) and _written_lower(text, name)
 
 
 def _written_lower(text: str, word: str) -> bool:
@@ -299,6 +350,10 @@ def _places_by_context(text: str, cands: list[Candidate]) -> None:
             c.kind = "place"
     doubtful = [c for c in cands if c.maybe_place or (
         c in lone and c.kind == "person" and places.lookup(c.text) is not None)]
+    # A lone word no gazetteer or given-name list knows: a place only where a route or a list
+    # of places says so ("from Kolvamo to Tessaly", "via Brennick and Kolvamo").
+    unknown = [c for c in lone if c.kind == "person" and places.lookup(c.text) is None
+               and c.text not in word_set("given_names")]
     preps = word_set("place_prepositions")
     for _ in range(2):  # a second pass lets a list's places vouch for each other
         for c in doubtful:
@@ -306,6 +361,30 @@ def _places_by_context(text: str, cands: list[Candidate]) -> None:
                 continue
             if _word_before(text, c.start) in preps or _listed_with_a_place(text, c, cands):
                 c.kind = "place"
+        for c in unknown:
+            if c.kind != "place" and (_on_a_route(text, c.start, c.end)
+                                      or _listed_with_a_place(text, c, cands)):
+                c.kind = "place"
+    # One sense per text: a lone word the context made a place is a place everywhere.
+    placed = {c.text for c in cands if c.kind == "place"}
+    for c in lone:
+        if c.kind == "person" and c.text in placed:
+            c.kind = "place"
+
+
+# "from X to Y", "from Y to X", "between X and Y", "via X": a route names places.
+_ROUTE_BEFORE = re.compile(
+    r"(?:\b(?P<open>[Ff]rom|[Bb]etween)|\bvia|\bfrom\s+[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?"
+    r"\s+to)\s+$")
+_ROUTE_AFTER = re.compile(r"\s+(?:to|and)\s+[A-Z]")
+
+
+def _on_a_route(text: str, start: int, end: int) -> bool:
+    m = _ROUTE_BEFORE.search(text[max(0, start - 50):start])
+    if m is None:
+        return False
+    # "from Smith" alone is no route: it needs its other end ("from Kolvamo to Tessaly").
+    return m.group("open") is None or _ROUTE_AFTER.match(text, end) is not None
 
 
 # Words before a name that make it a place whatever the gazetteer says ("hotels in Hadibo");

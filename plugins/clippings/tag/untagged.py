@@ -1,5 +1,6 @@
 """Places the model left untagged: a name the gazetteer knows right after a word that says
-"place" ("born in Randers", "moved south to Vichy", "flights from Sana'a")."""
+"place" ("born in Randers", "moved south to Vichy", "flights from Sana'a"), and the name of a
+country, state or continent anywhere ("the Protector of Peru", "Chile (30 days)")."""
 
 from __future__ import annotations
 
@@ -31,6 +32,34 @@ def untagged_places(text: str, spans: Sequence[Span]) -> list[Span]:
                 out.append((start, end, "GPE"))
                 break
     return out
+
+
+# Kinds of place whose name is that place wherever it stands (a town's name is often a surname).
+_REGION_KINDS = {"country", "state", "continent"}
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’.-])[A-Z][\w'’\-]*[\w](?:[ ][A-Z][\w'’\-]*[\w]){0,2}")
+
+
+def untagged_regions(text: str, spans: Sequence[Span]) -> list[Span]:
+    """GPE spans for country, state and continent names that no model span touches."""
+    taken = [(s, e) for s, e, _ in spans]
+    out: list[Span] = []
+    for m in _CAPITALISED_RUN.finditer(text):
+        if _GLUED_AFTER.match(text, m.end()):
+            continue
+        words = m.group().split(" ")
+        for size in range(len(words), 0, -1):
+            name = " ".join(words[:size])
+            start, end = m.start(), m.start() + len(name)
+            if any(s < end and start < e for s, e in taken):
+                break
+            found = places.lookup(places.canonical(name)) if _known(name) else None
+            if found is not None and found.kind in _REGION_KINDS:
+                out.append((start, end, "GPE"))
+                break
+    return out
+
+
+_GLUED_AFTER = re.compile(r"[\w'’-]")
 
 
 def _known(name: str) -> bool:
