@@ -76,5 +76,5 @@ def test_second_import_adds_none(imported):
 
 def test_built_site_runs_nothing_and_loads_nothing_remote(imported):
     output = imported["output"]
-    assert len(list(output.glob("articles/*/*.html"))) >= len(imported["first"].added)
+    assert len(list(output.glob("articles/**/*.html"))) >= len(imported["first"].added)
     assert problems_in_output(output) == []

@@ -171,8 +171,9 @@ def test_scrape_copies_are_never_named_as_pages(output):
 def test_scan_skips_only_the_scrape_copies():
     assert provenance.is_copy("scrapes/coastal-gazette/hostile.txt")
     assert provenance.is_copy("scrapes/coastal-gazette/hostile.gz")
+    assert provenance.is_copy("scrapes/coastal-gazette/2021/hostile.txt")  # source/year layout
     for name in ("scrapes/coastal-gazette/hostile.html", "scrapes/coastal-gazette/hostile.html.txt",
-                 "scrapes/hostile.txt", "scrapes/a/b/hostile.txt", "articles/x/hostile.txt",
+                 "scrapes/hostile.txt", "articles/x/hostile.txt",
                  "scrapes/coastal-gazette/hostile.svg"):
         assert not provenance.is_copy(name), name
 

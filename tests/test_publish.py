@@ -155,7 +155,7 @@ def test_every_internal_link_names_an_existing_file(site):
     for page in output.rglob("*.html"):
         for tag in soup(page).find_all(href=True):
             href = tag["href"]
-            if href.startswith(("http://", "https://", "mailto:", "#")):
+            if href.startswith(("http://", "https://", "mailto:", "#", "data:")):
                 continue
             assert not href.endswith("/"), (page, href)  # index.html, explicitly
             target = (page.parent / href.split("#")[0]).resolve()

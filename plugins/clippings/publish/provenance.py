@@ -34,7 +34,7 @@ def copy_url(folder: str, slug: str, source_path: str) -> str:
 def is_copy(name: str) -> bool:
     """Whether an output file (relative POSIX name) is one of the scrape copies, by name alone."""
     path = PurePosixPath(name)
-    return (len(path.parts) == 3 and path.parts[0] == FOLDER and path.suffix in SUFFIXES
+    return (len(path.parts) >= 3 and path.parts[0] == FOLDER and path.suffix in SUFFIXES
             and path.name.count(".") == 1)
 
 
