@@ -12,6 +12,7 @@ def register() -> None:
     from .publish import (
         archives,
         feeds,
+        images,
         order,
         provenance,
         readers,
@@ -38,4 +39,5 @@ def register() -> None:
     # Tagged in one batch once every article is read, before the generators that list them.
     signals.article_generator_pretaxonomy.connect(tagging.tag_articles)
     signals.page_generator_finalized.connect(tagging.tag_articles)
+    signals.article_generator_finalized.connect(images.show_local_images)
     signals.finalized.connect(report.ner_summary)

@@ -53,6 +53,8 @@ ATTRS = {
 }
 COMMON_ATTRS = ("lang", "dir")
 LINK_REL = "nofollow noopener noreferrer"
+LOCAL_IMAGE = "data-clippings-local"  # an image file the publish stage may show from a local copy
+LOCAL_FALLBACK = "data-clippings-alt-only"  # ... whose alt text stays as text if there is none
 SAFE_SCHEMES = ("http", "https", "mailto")
 MAX_DEPTH = 180
 
@@ -178,9 +180,19 @@ class _Writer:
     def image(self, el: Tag, in_link: bool, parent: str) -> None:
         src = image_source(el, self.base_url)
         alt = SPACES.sub(" ", el.get("alt") or el.get("title") or "").strip()
+        local = local_image(el)
+        if local:
+            # A file the scrape may carry beside it (a saved page's _files folder): the publish
+            # stage shows it from the local copy, or removes this placeholder. Never loaded as is.
+            # Without a remote link beside it, the alt text is all that stays if no file is found.
+            fallback = "" if src else f' {LOCAL_FALLBACK}=""'
+            self.out.append(f'<img {LOCAL_IMAGE}="{_escape(local, quote=True)}"{fallback} '
+                            f'alt="{_escape(alt, quote=True)}"/>')
         if not src and not alt:
             return
         label = _escape(alt or "Image")
+        if local and not src:
+            return  # the placeholder's alt says it; publish puts it back as text if no file
         if in_link or not src:
             self.out.append(f"[{label}]" if not in_link else label)
             return
@@ -190,6 +202,22 @@ class _Writer:
                             "</figure>\n")
         else:
             self.out.append(link)
+
+
+def local_image(el: Tag) -> str | None:
+    """The image's address as written when it is a plain relative path (``page_files/a.png``),
+    one that can name a file saved beside the scrape; None otherwise."""
+    for name in ("data-src", "data-original", "data-lazy-src", "data-url", "src"):
+        value = URL_NOISE.sub("", el.get(name) or "")
+        if not value:
+            continue
+        if SCHEME.match(value) or value.startswith(("/", "\\", "#")) or "\\" in value:
+            return None
+        parts = value.split("?")[0].split("#")[0].removeprefix("./").split("/")
+        if not parts[-1] or any(part in ("", ".", "..") for part in parts):
+            return None
+        return "/".join(parts)
+    return None
 
 
 def image_source(el: Tag, base_url: str | None) -> str | None:
