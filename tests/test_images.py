@@ -31,7 +31,8 @@ def test_relative_image_paths_become_local_placeholders() -> None:
                     '<img src="../up.png"><img src="https://cdn.example/c.png" alt="C">'
                     '<img src="javascript:alert(1)">')
     assert f'{LOCAL_IMAGE}="page_files/a%20b.png"' in html
-    assert html.count(LOCAL_IMAGE) == 1
+    assert f'{LOCAL_IMAGE}="https://cdn.example/c.png"' in html  # an import may keep it by URL
+    assert html.count(LOCAL_IMAGE) == 2  # not /abs.png, ../up.png or javascript:
     assert "src=" not in html  # nothing the browser would load
 
 
@@ -97,3 +98,40 @@ def test_nothing_but_real_raster_files_inside_the_scrape_folder_is_copied(output
     for alt in ("A file outside the scrape's folder", "A script named like an image",
                 "A file that is not there", "An SVG drawing"):
         assert f"[{alt}]" in text  # the alt text stays where the image was
+
+
+def test_inline_and_url_kept_images_are_written_from_the_scrape(tmp_path) -> None:
+    import base64
+    import json
+    from types import SimpleNamespace
+
+    from clippings.publish.images import show_local_images
+
+    scrape = tmp_path / "story.html"
+    scrape.write_text("x", encoding="utf-8")
+    (tmp_path / "story_files").mkdir()
+    (tmp_path / "story_files" / "kept.png").write_bytes(PNG)
+    (tmp_path / "story_files" / "clippings-images.json").write_text(
+        json.dumps({"urls": {"https://img.example/kept.png": "kept.png",
+                             "https://img.example/evil.png": "../../outside.png"}}), "utf-8")
+    inline = "data:image/png;base64," + base64.b64encode(PNG).decode()
+    content = sanitize(f'<p>Story text here.</p><img src="{inline}" alt="Inline">'
+                       '<img src="https://img.example/kept.png" alt="Kept">'
+                       '<img src="https://img.example/evil.png" alt="Escaping">'
+                       '<img src="data:image/svg+xml;base64,PHN2Zz4=" alt="Svg">')
+    article = SimpleNamespace(_content=content, source_path=str(scrape), save_as="a/b.html",
+                              folder="a", slug="b")
+    out = tmp_path / "out"
+    show_local_images(SimpleNamespace(settings={"OUTPUT_PATH": str(out), "RELATIVE_URLS": True},
+                                      articles=[article]))
+    shown = soup_of(article._content).find_all("img")
+    assert [img["alt"] for img in shown] == ["Inline", "Kept"]
+    for img in shown:
+        assert (out / "a" / img["src"]).resolve().read_bytes() == PNG
+    assert "data:" not in article._content and LOCAL_IMAGE not in article._content
+
+
+def soup_of(html: str):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(html, "html.parser")

@@ -55,6 +55,8 @@ COMMON_ATTRS = ("lang", "dir")
 LINK_REL = "nofollow noopener noreferrer"
 LOCAL_IMAGE = "data-clippings-local"  # an image file the publish stage may show from a local copy
 LOCAL_FALLBACK = "data-clippings-alt-only"  # ... whose alt text stays as text if there is none
+DATA_IMAGE = re.compile(r"^data:image/(?:png|jpe?g|gif|webp);base64,", re.IGNORECASE)
+MAX_DATA_IMAGE = 14 * 1024 * 1024  # characters: a 10 MB picture in base64
 SAFE_SCHEMES = ("http", "https", "mailto")
 MAX_DEPTH = 180
 
@@ -180,7 +182,7 @@ class _Writer:
     def image(self, el: Tag, in_link: bool, parent: str) -> None:
         src = image_source(el, self.base_url)
         alt = SPACES.sub(" ", el.get("alt") or el.get("title") or "").strip()
-        local = local_image(el)
+        local = local_image(el, src)
         if local:
             # A file the scrape may carry beside it (a saved page's _files folder): the publish
             # stage shows it from the local copy, or removes this placeholder. Never loaded as is.
@@ -204,18 +206,21 @@ class _Writer:
             self.out.append(link)
 
 
-def local_image(el: Tag) -> str | None:
-    """The image's address as written when it is a plain relative path (``page_files/a.png``),
-    one that can name a file saved beside the scrape; None otherwise."""
+def local_image(el: Tag, src: str | None) -> str | None:
+    """What names the image's bytes where the archive may hold them: a plain relative path (a
+    saved page's ``page_files/a.png``), an inline ``data:image/...;base64`` picture (SingleFile),
+    or the absolute URL ``src`` (an imported WARC or MHTML keeps images by URL). None otherwise."""
     for name in ("data-src", "data-original", "data-lazy-src", "data-url", "src"):
         value = URL_NOISE.sub("", el.get(name) or "")
         if not value:
             continue
+        if DATA_IMAGE.match(value):
+            return value if len(value) <= MAX_DATA_IMAGE else None
         if SCHEME.match(value) or value.startswith(("/", "\\", "#")) or "\\" in value:
-            return None
+            return src
         parts = value.split("?")[0].split("#")[0].removeprefix("./").split("/")
         if not parts[-1] or any(part in ("", ".", "..") for part in parts):
-            return None
+            return src
         return "/".join(parts)
     return None
 

@@ -1,28 +1,34 @@
-"""Images a scrape carries beside it, shown from local copies.
+"""Images a scrape carries, shown from local copies.
 
-The clean stage leaves ``<img data-clippings-local="page_files/a.png">`` where a page names an
-image by a relative path (a browser's "Save page as, complete" keeps them in ``<page>_files/``).
-Once the articles are read, each such image is looked up next to its scrape: a file inside the
-scrape's own folder that really is a raster image (by its first bytes, whatever its name) is
-copied to ``images/<article folder>/<article slug>/`` and shown; anything else (missing, outside
-the folder, an SVG, a script named .png) is dropped and its alt text stays. Remote images are never
-loaded: those stay links to the original.
+The clean stage leaves ``<img data-clippings-local="...">`` placeholders naming where an image's
+bytes may be: a relative path (a browser's "Save page as, complete" keeps images in
+``<page>_files/``), an inline ``data:image/...;base64`` picture (SingleFile), or the image's URL
+(`clippings import` keeps the images of a WARC or MHTML beside the scrape, with a map from URL to
+file). Once the articles are read, each is looked up: bytes that really are a raster image (by
+their first bytes, whatever the name), from inside the scrape's own folder, are copied to
+``images/<article folder>/<article slug>/`` and shown; anything else (missing, outside the folder,
+an SVG, a script named .png) is dropped and its alt text stays. Remote images are never loaded:
+those stay links to the original.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
+import json
 import logging
 import posixpath
-import shutil
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
 
 from bs4 import BeautifulSoup
 from slugify import slugify
 
 from ..clean.sanitize import LOCAL_FALLBACK, LOCAL_IMAGE
+from ..ingest.layout import companion_of
+from ..ingest.run import MANIFEST
 
 logger = logging.getLogger(__name__)
 
@@ -82,21 +88,47 @@ def show_local_images(generator: Any) -> None:
 
 def _copy(scrape: Path, reference: str, article: Any, output: Path) -> str | None:
     """Copy one image into output/; its path there (POSIX, relative to output), or None."""
-    source = local_file(scrape, reference)
-    if source is None:
+    data = image_bytes(scrape, reference)
+    if data is None:
         return None
-    data = source.read_bytes()
     extension = raster_extension(data[:16])
     if extension is None:
-        logger.warning("Clippings: %s: %s is not a PNG, JPEG, GIF or WebP image; not shown",
-                       scrape.name, reference)
+        logger.warning("Clippings: %s: an image is not a PNG, JPEG, GIF or WebP file; not shown",
+                       scrape.name)
         return None
     # The name says what the file is and where it came from, and two files never share one.
-    stem = slugify(PurePosixPath(reference).stem)[:60] or "image"
+    stem = "image" if reference.startswith("data:") else \
+        slugify(PurePosixPath(urlsplit(reference).path).stem)[:60] or "image"
     name = f"{stem}-{hashlib.sha256(data).hexdigest()[:10]}{extension}"
     target = posixpath.join(FOLDER, article.folder, article.slug, name)
     destination = output / target
     destination.parent.mkdir(parents=True, exist_ok=True)
     if not destination.exists():
-        shutil.copyfile(source, destination)
+        destination.write_bytes(data)
     return target
+
+
+def image_bytes(scrape: Path, reference: str) -> bytes | None:
+    """The bytes of an image the scrape carries: inline, beside it by path, or kept by URL."""
+    if reference.startswith("data:"):
+        try:
+            return base64.b64decode(reference.partition(",")[2], validate=False)[:MAX_BYTES]
+        except (ValueError, binascii.Error):
+            return None
+    if urlsplit(reference).scheme in ("http", "https"):
+        kept = kept_by_url(scrape).get(reference)
+        source = local_file(scrape, kept) if kept else None
+    else:
+        source = local_file(scrape, reference)
+    return source.read_bytes() if source else None
+
+
+def kept_by_url(scrape: Path) -> dict[str, str]:
+    """URL → path beside the scrape, from the map `clippings import` writes next to it."""
+    companion = companion_of(scrape)
+    try:
+        urls = json.loads((companion / MANIFEST).read_text(encoding="utf-8")).get("urls") or {}
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return {url: f"{companion.name}/{name}" for url, name in urls.items()
+            if isinstance(url, str) and isinstance(name, str)}
