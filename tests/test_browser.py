@@ -13,31 +13,21 @@ either the whole module is skipped with the reason.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import pytest
+from chromium import launched, missing, serve
 
-try:
-    from playwright.sync_api import Browser, BrowserContext, Locator, Page, sync_playwright
-    from playwright.sync_api import Error as PlaywrightError
-except ImportError:
-    pytest.skip("browser tests skipped: the playwright Python package is not installed "
-                "(pip install playwright; no browser download needed)", allow_module_level=True)
+if missing():
+    pytest.skip(missing(), allow_module_level=True)
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-if CHROMIUM is None:
-    pytest.skip("browser tests skipped: no chromium on PATH (apt-get install chromium; "
-                ".ci/run does it in CI)", allow_module_level=True)
-
+from playwright.sync_api import Browser, BrowserContext, Locator, Page  # noqa: E402
+from playwright.sync_api import Error as PlaywrightError  # noqa: E402
 from sitebuild import REPO, build, cache_dir  # noqa: E402
 
 pytestmark = pytest.mark.slow
@@ -47,8 +37,6 @@ HOSTILE = Path(__file__).parent / "fixtures" / "publish" / "hostile.html"
 SAMPLE = "china-inching-toward-detente-with-japan"
 SAMPLE_TITLE = "China inching toward detente with Japan"
 SEARCH_WORD = "Guizhou"  # in the sample's captions and body, in no fixture page
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--no-first-run"]
 TIMEOUT_MS = 15_000
 # What the crawl follows, resolved against the document's base (so <base> and relative URLs
 # count); attributes, not properties, so that SVG links (href or xlink:href) are read too.
@@ -88,41 +76,8 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    """A static server that keeps every (path, status) it answered instead of printing it."""
-
-    answered: list[tuple[str, int]]
-
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        self.answered.append((self.path, int(code) if str(code).isdigit() else 0))
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[tuple[str, list[tuple[str, int]]]]:
-    """http://127.0.0.1:<free port>/ serving ``directory``, and the list of what it answered."""
-    answered: list[tuple[str, int]] = []
-    handler = type("Handler", (QuietHandler,), {"answered": answered})
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(handler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", answered
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with launched() as chromium:
+        yield chromium
 
 
 @dataclass

@@ -11,27 +11,22 @@ prints the index size, the bytes a few typical queries load and, with Chromium, 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import random
 import re
 import shutil
-import socketserver
 import statistics
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import quote
 
+import chromium
 import pytest
 from clippings.publish import searchindex
 from clippings.publish.searchindex import ALPHABET, Facet, SearchDoc
 from sitebuild import REPO, SHARED, build, cache_dir, soup
 
 SAMPLE = "china-inching-toward-detente-with-japan"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--no-first-run"]
 CALL = re.compile(r"\AClippingsSearch\.(manifest|shard|cards|docs|facet)\((.*)\);\n\Z", re.S)
 
 
@@ -321,52 +316,23 @@ def test_a_second_build_writes_the_same_index(site, tmp_path):
 # In Chromium
 
 
-def chromium_or_skip() -> str:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        pytest.skip("browser test skipped: the playwright Python package is not installed")
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if path is None:
-        pytest.skip("browser test skipped: no chromium on PATH (apt-get install chromium)")
-    return path
+def chromium_or_skip() -> None:
+    why = chromium.missing()
+    if why:
+        pytest.skip(why)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    executable = chromium_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        if self.path == "/favicon.ico":  # Chromium asks every server; the site has none
-            self.send_response(204)
-            self.end_headers()
-            return
-        super().do_GET()
+    chromium_or_skip()
+    with chromium.launched() as browser:
+        yield browser
 
 
 @pytest.fixture(scope="module")
 def server(site):
-    handler = functools.partial(Quiet, directory=str(site))
-    with socketserver.TCPServer(("127.0.0.1", 0), handler) as httpd:
-        thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{httpd.server_address[1]}"
-        finally:
-            httpd.shutdown()
+    with chromium.serve(site) as (url, _answered):
+        yield url.rstrip("/")
 
 
 def open_page(browser, url: str):
@@ -617,19 +583,15 @@ KEY = """async (text) => {
 def browse(out: Path, runs: int) -> None:
     """Per query: first results, bytes, then the query typed one character at a time, ``runs``
     times each in a fresh page; medians and maxima over every keystroke of every run."""
-    from playwright.sync_api import sync_playwright
-
-    executable = shutil.which("chromium")
     common = sum((out / p).stat().st_size for p in ("search.html", "theme/js/search.js",
                                                      "search/manifest.js", "theme/css/style.css",
                                                      "theme/css/search.css"))
     all_firsts, all_keys, all_snippets, all_bytes = [], [], [], []
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    with chromium.launched() as browser:
         for query in QUERIES:
             firsts = []
             for _run in range(runs):
-                context = chromium.new_context()
+                context = browser.new_context()
                 context.add_init_script(PROBE)
                 page = context.new_page()
                 page.goto(f"{(out / 'search.html').as_uri()}?q={quote(query)}")
@@ -643,7 +605,7 @@ def browse(out: Path, runs: int) -> None:
             data = common + sum((out / "search" / name).stat().st_size for name in loaded)
             keys, snippets = [], []
             for _run in range(runs):
-                context = chromium.new_context()
+                context = browser.new_context()
                 page = context.new_page()
                 page.goto((out / "search.html").as_uri())
                 page.wait_for_function("() => window.ClippingsSearch")
@@ -661,7 +623,6 @@ def browse(out: Path, runs: int) -> None:
                   f" (max {max(firsts):3.0f}), {data / 1024:5.0f} KB in {len(loaded) + 5:2} files;"
                   f" keystrokes median {statistics.median(keys):3.0f} ms, max {max(keys):3.0f};"
                   f" snippets in {statistics.median(snippets):3.0f} ms (max {max(snippets):3.0f})")
-        chromium.close()
     print(f"  all ({runs} runs):  first results median {statistics.median(all_firsts):.0f} ms, "
           f"max {max(all_firsts):.0f}; keystroke median {statistics.median(all_keys):.0f} ms, "
           f"max {max(all_keys):.0f} ({len(all_keys)} keys, "
