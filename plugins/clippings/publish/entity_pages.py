@@ -16,11 +16,11 @@ from typing import Any
 from markupsafe import Markup
 
 from ..model import Entity
-from ..tag import article_text
 from ..tag.roles import roles
 from . import places_map
 from .links import entity_slug
 from .snippets import snippets
+from .tagging import tagged_text
 from .timeline import Timeline, month_of, timeline
 
 MAX_SNIPPETS = 3  # per article; the other mentions are counted, not shown
@@ -74,7 +74,7 @@ def profile(term: Any, terms: dict[str, dict[str, Any]]) -> Profile:
     months: list[tuple[tuple[int, int], int]] = []
     for i, article in enumerate(term.articles):
         entities = entities_in(article, term.kind, term.slug)
-        text = article_text(article.clipping) if entities else ""
+        text = tagged_text(article) if entities else ""
         mentions = sorted({(m.start, m.end) for e in entities for m in e.mentions})
         names.update(_names(entities, article, term))
         if term.kind == "person":

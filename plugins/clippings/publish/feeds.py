@@ -29,12 +29,12 @@ from typing import Any
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 
-from ..tag import article_text
 from . import sources
 from .entity_pages import MAX_SNIPPETS, entities_in
 from .links import feed_path, source_url
 from .order import newest_first
 from .snippets import snippets
+from .tagging import tagged_text
 
 logger = logging.getLogger(__name__)
 
@@ -135,7 +135,7 @@ def _entry(article: Any, term: Any) -> FeedEntry:
     """An article as an entry of a person's or place's feed: deck, mentions in context, source."""
     entities = entities_in(article, term.kind, term.slug)
     spans = sorted({(m.start, m.end) for e in entities for m in e.mentions})
-    shown = snippets(article_text(article.clipping), spans)[:MAX_SNIPPETS] if spans else []
+    shown = snippets(tagged_text(article), spans)[:MAX_SNIPPETS] if spans else []
     deck = getattr(article, "deck", None)
     parts = [f"<p>{escape(deck)}</p>"] if deck else []
     if shown:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from slugify import slugify
@@ -9,6 +10,12 @@ from slugify import slugify
 FOLDERS = {"person": "people", "place": "places", "source": "sources"}
 # people/index.html lists everyone: nobody may take that file name.
 RESERVED = {"index"}
+
+
+def usual_name(counts: Counter) -> str:
+    """The spelling most articles use for one slug; ties go to the alphabetically first, so
+    builds agree."""
+    return min(counts, key=lambda name: (-counts[name], name))
 
 
 def entity_slug(name: str) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from .links import FOLDERS, source_slug, source_url
+from .links import FOLDERS, source_slug, source_url, usual_name
 from .order import newest_first
 
 
@@ -42,13 +42,9 @@ def collect(articles: list[Any]) -> tuple[list[Source], list[Any]]:
             continue
         names[slug][name] += 1
         by_slug[slug].append(article)
-    sources = [Source(_usual_name(names[slug]), slug, by_slug[slug]) for slug in by_slug]
+    sources = [Source(usual_name(names[slug]), slug, by_slug[slug]) for slug in by_slug]
     return sorted(sources, key=lambda s: (s.name.casefold(), s.slug)), unnamed
 
-
-def _usual_name(counts: Counter) -> str:
-    # The spelling most articles use; ties go to the alphabetically first, so builds agree.
-    return min(counts, key=lambda name: (-counts[name], name))
 
 
 class SourcesGenerator(Generator):

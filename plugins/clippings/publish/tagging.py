@@ -14,7 +14,7 @@ import os
 from typing import Any
 
 from ..model import Clipping, Entity
-from ..tag import NOT_ENGLISH, corrections, tag_many
+from ..tag import NOT_ENGLISH, article_text, corrections, tag_many
 from .links import EntityLink, entity_slug
 
 logger = logging.getLogger(__name__)
@@ -118,3 +118,13 @@ def _relative(content: Any) -> str:
     root = content.settings.get("PATH") or "."
     return os.path.relpath(source, root).replace(os.sep, "/") if source else ""
 
+
+
+def tagged_text(article: Any) -> str:
+    """The text an article's mention offsets point into, built once per article: every person's
+    and place's page (and feed) that lists the article cuts its snippets from it."""
+    text = getattr(article, "_clippings_tagged_text", None)
+    if text is None:
+        text = article_text(article.clipping)
+        article._clippings_tagged_text = text
+    return text

@@ -16,7 +16,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from . import entity_pages, feeds, places_map
-from .links import FOLDERS, entity_url
+from .links import FOLDERS, entity_url, usual_name
 from .order import newest_first
 
 # (article attribute, kind): both taxonomies share the templates terms.html and term.html.
@@ -72,7 +72,7 @@ def collect(articles: list[Any], attribute: str, kind: str) -> list[Term]:
             # One article at a time: if it is listed for this slug already, it is the last entry.
             if not mentioned_in[link.slug] or mentioned_in[link.slug][-1] is not article:
                 mentioned_in[link.slug].append(article)
-    terms = [Term(_usual_name(names[slug]), slug, kind, mentioned_in[slug]) for slug in names]
+    terms = [Term(usual_name(names[slug]), slug, kind, mentioned_in[slug]) for slug in names]
     if kind == "place":
         for term in terms:
             term.lat, term.lon, term.country = entity_pages.location(term)
@@ -103,10 +103,6 @@ def _plain(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lstrip("'\"“‘(¿¡. ")
 
-
-def _usual_name(counts: Counter) -> str:
-    # The spelling most articles use; ties go to the alphabetically first, so builds agree.
-    return min(counts, key=lambda name: (-counts[name], name))
 
 
 class TaxonomyGenerator(Generator):
