@@ -33,7 +33,8 @@ def page(output: Path, path: str):
 def test_snippets_escape_hostile_text_and_mark_the_mention():
     text = "Intro.\n\n<script>alert(1)</script> <b>Ada</b> & \"Bo\" met <img src=x onerror=y>."
     start = text.index("<b>Ada</b>")
-    [shown] = snippets(text, [(start, start + len("<b>Ada</b>"))])
+    [snippet] = snippets(text, [(start, start + len("<b>Ada</b>"))])
+    shown = snippet.html
     assert "<script>" not in shown and "<img" not in shown and "<b>" not in shown
     assert "&lt;script&gt;" in shown and "&amp;" in shown
     assert "<mark>&lt;b&gt;Ada&lt;/b&gt;</mark>" in shown
@@ -43,15 +44,25 @@ def test_snippets_escape_hostile_text_and_mark_the_mention():
 def test_snippets_are_sentences_and_long_ones_are_cut_at_a_word():
     text = "First one. Ada spoke here. Third one.\n\n" + "word " * 80 + "Ada " + "tail " * 80
     spans = [(11, 14), (text.rindex("Ada"), text.rindex("Ada") + 3)]
-    short, long_ = snippets(text, spans)
+    short, long_ = (s.html for s in snippets(text, spans))
     assert short == "<mark>Ada</mark> spoke here."
     assert long_.startswith("…word") and long_.endswith("tail…") and len(long_) < 330
 
 
 def test_mentions_in_one_sentence_share_a_snippet():
     text = "Ada met Bo and Ada left. Then rain."
-    assert snippets(text, [(0, 3), (15, 18)]) == [
+    assert [s.html for s in snippets(text, [(0, 3), (15, 18)])] == [
         "<mark>Ada</mark> met Bo and <mark>Ada</mark> left."]
+
+
+def test_a_snippet_finds_its_mention_by_text_fragment():
+    text = "Rain fell.\nThe mayor, Ada Vogt-Lund, said no & left.\nVogt-Lund's car."
+    first = text.index("Ada")
+    second = text.index("Vogt-Lund's")
+    [one, two] = snippets(text, [(first, first + len("Ada Vogt-Lund")), (second, second + 9)])
+    # The words before it on its line, then the mention; "-" "," "&" spelled as escapes.
+    assert one.fragment == "#:~:text=The%20mayor%2C-,Ada%20Vogt%2DLund"
+    assert two.fragment == "#:~:text=Vogt%2DLund"  # first on its line: no prefix
 
 
 # --- co-mentions, A–Z ----------------------------------------------------------------------
@@ -107,9 +118,12 @@ def test_mentions_link_their_article_and_escape_the_text(output):
     items = html.select(".mentions > li")
     assert [li.select_one(".title").get_text() for li in items] == [
         "Bridge opens", "Harbour deal signed", "An undated visit"]
-    for li in items:  # one link per article (its title), its mentions under it
-        assert [a["href"] for a in li.find_all("a")] == [li.select_one(".title")["href"]]
-        assert li.select(".snippets mark")
+    for li in items:  # the article's title, then each mention linking to it at that mention
+        title = li.select_one(".title")["href"]
+        mentions = li.select(".snippets a")
+        assert mentions and all(a.select("mark") for a in mentions)
+        assert {a["href"].partition("#:~:text=")[0] for a in mentions} == {title}
+        assert all(a["href"].partition("#:~:text=")[2] for a in mentions)
     raw = (output / "people" / "ada-quill.html").read_text(encoding="utf-8")
     assert "&lt;b&gt;<mark>Ada Quill</mark>&lt;/b&gt;" in raw
     undated = items[-1].select_one(".meta").get_text(" ", strip=True)

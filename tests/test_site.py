@@ -126,8 +126,10 @@ def test_sample_links_its_people_and_places(output, sample_page):
 def test_person_page_lists_the_article(output):
     page = soup(output / "people" / "xi-jinping.html")
     assert page.h1.get_text() == "Xi Jinping"
-    assert [a["href"] for a in page.select(".article-list a")] == [
-        f"../articles/nikkei-asian-review/{SAMPLE}.html"]
+    article = f"../articles/nikkei-asian-review/{SAMPLE}.html"
+    assert [a["href"] for a in page.select(".article-list a.title")] == [article]
+    mentions = [a["href"] for a in page.select(".snippets a")]
+    assert mentions and all(href.startswith(article + "#:~:text=") for href in mentions)
 
 
 def test_no_invented_date_anywhere(output):

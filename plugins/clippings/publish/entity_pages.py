@@ -13,13 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from markupsafe import Markup
-
 from ..model import Entity
 from ..tag.roles import roles
 from . import places_map
 from .links import entity_slug
-from .snippets import snippets
+from .snippets import Snippet, snippets
 from .tagging import tagged_text
 from .timeline import Timeline, month_of, timeline
 
@@ -42,7 +40,7 @@ class Appearance:
     """One article that mentions the term: its snippets, and how many mentions there are."""
 
     article: Any
-    snippets: list[Markup] = field(default_factory=list)
+    snippets: list[Snippet] = field(default_factory=list)
     mentions: int = 0
 
     @property

@@ -1,5 +1,9 @@
 """Mentions in context: a sentence-ish window of the article text around each mention, the
 mention itself in <mark>, everything else HTML-escaped (the text is the scrape's, never trusted).
+
+Each snippet also carries a text fragment (``#:~:text=words-,mention``) for the link to its
+article: browsers that support text fragments open the article at that mention and highlight it;
+the others open the article at its top.
 """
 
 from __future__ import annotations
@@ -7,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
@@ -18,9 +23,24 @@ ELLIPSIS = "…"
 # the end of a line; "Dec. 6" and "U.S. officials" are no ends. A line break is always one.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[A-Z\"“‘(]|\s*$)|\n")
 _SPACES = re.compile(r"\s+")
+PREFIX_WORDS = 3  # words before the mention that make its text fragment unambiguous
 
 
-def snippets(text: str, spans: Iterable[tuple[int, int]]) -> list[Markup]:
+@dataclass(frozen=True)
+class Snippet:
+    """A mention in context, as safe HTML, and the text fragment that finds it in its article."""
+
+    html: Markup
+    fragment: str
+
+    def __html__(self) -> str:
+        return str(self.html)
+
+    def __str__(self) -> str:
+        return str(self.html)
+
+
+def snippets(text: str, spans: Iterable[tuple[int, int]]) -> list[Snippet]:
     """One snippet per window, in text order; mentions close together share a window."""
     windows: list[_Window] = []
     for start, end in sorted(set(spans)):
@@ -32,7 +52,22 @@ def snippets(text: str, spans: Iterable[tuple[int, int]]) -> list[Markup]:
             windows[-1].marks.append((start, end))
         else:
             windows.append(window)
-    return [_render(text, w) for w in windows]
+    return [Snippet(_render(text, w), text_fragment(text, *w.marks[0])) for w in windows]
+
+
+def text_fragment(text: str, start: int, end: int) -> str:
+    """``#:~:text=`` for the mention at start:end, led by the words before it on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start].split()[-PREFIX_WORDS:]
+    # A prefix must end where the mention begins, at a word boundary ("Vogt's" is no prefix).
+    prefix = " ".join(before) if before and text[start - 1:start].isspace() else ""
+    mention = _SPACES.sub(" ", text[start:end])
+    return "#:~:text=" + (f"{_directive(prefix)}-," if prefix else "") + _directive(mention)
+
+
+def _directive(words: str) -> str:
+    # "-", "," and "&" are the syntax of a text directive: written out as percent escapes.
+    return quote(words, safe="").replace("-", "%2D")
 
 
 @dataclass
