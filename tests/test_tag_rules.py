@@ -201,7 +201,7 @@ def test_an_unknown_word_on_a_route_is_a_place_everywhere_in_the_text():
 
 
 def test_from_a_person_without_a_route_stays_a_person():
-    text = "The island got a letter from Kolvamo last week."
+    text = "The island got a letter from Kolvamo, who wrote last week."
     people_, _ = entities_from_spans(text, [at(text, "Kolvamo", "PERSON")])
     assert names(people_) == ["Kolvamo"]
 
@@ -254,3 +254,144 @@ def test_a_given_name_the_model_calls_a_place_is_a_person_unless_the_gazetteer_k
         at(text, "Rebecca", "GPE"), at(text, "Charlotte", "GPE")])
     assert names(people_) == ["Rebecca"]
     assert names(places_) == ["Charlotte"]
+
+
+# --- evidence for lone one-word people ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Then Brennick shrugged. Brennick said the ferry was late.",   # a verb said of people
+    "Then Brennick shrugged, as Dr. Brennick does.",               # a title
+    "Then Brennick shrugged; Brennick's widow laughed.",            # what only a person has
+    "Then Brennick shrugged. Brennick was born in a storm.",        # past an auxiliary
+    "Reading list: Brennick, Anna. Tides.",                         # a catalogue's inverted name
+])
+def test_a_lone_word_said_of_a_person_is_a_person(text):
+    assert tags(text, ("Brennick", "PERSON")) == (["Brennick"], [])
+
+
+@pytest.mark.parametrize("text", [
+    "The new Brennick arrives in May. Brennick comes in blue.",
+    "Deals: Brennick, now at half price.",
+])
+def test_a_lone_word_nothing_says_is_a_person_is_no_person(text):
+    assert tags(text, ("Brennick", "PERSON")) == ([], [])
+
+
+def test_a_lone_word_listed_with_people_is_a_person():
+    text = "Guests were Tova Lind, Brennick and Ada Quill."
+    assert tags(text, ("Tova Lind", "PERSON"), ("Brennick", "PERSON"),
+                ("Ada Quill", "PERSON"))[0] == ["Ada Quill", "Brennick", "Tova Lind"]
+
+
+def test_a_word_the_model_also_calls_an_organisation_needs_more_than_a_verb():
+    text = "Brennick wants more users. Brennick said so in a filing."
+    spans = [*spans_of(text, ("Brennick", "ORG")),
+             (text.rindex("Brennick"), text.rindex("Brennick") + 8, "PERSON")]
+    assert names(entities_from_spans(text, spans)[0]) == []
+    titled = "Brennick wants more users, said Ms. Brennick."
+    spans = [*spans_of(titled, ("Brennick", "ORG")),
+             (titled.rindex("Brennick"), titled.rindex("Brennick") + 8, "PERSON")]
+    assert names(entities_from_spans(titled, spans)[0]) == ["Brennick"]
+
+
+def test_given_names_and_words_of_full_names_need_no_evidence():
+    assert tags("Then Anna shrugged.", ("Anna", "PERSON")) == (["Anna"], [])
+    assert tags("Ada Quill came. Later Quill shrugged.", ("Ada Quill", "PERSON"),
+                ("Quill", "PERSON"))[0] == ["Ada Quill"]
+
+
+# --- people's names: products, honours, stray words, spellings ------------------------------
+
+def test_capitals_after_the_initials_make_a_product_not_a_person():
+    assert tags("The Brennick UHD Smart sold out.", ("Brennick UHD Smart", "PERSON")) == ([], [])
+    assert tags("Tova Sword OR Shield sold out.", ("Tova Sword OR Shield", "PERSON")) == ([], [])
+    assert tags("JJ Quill scored. Louis XV ruled.", ("JJ Quill", "PERSON"),
+                ("Louis XV", "PERSON"))[0] == ["JJ Quill", "Louis XV"]
+
+
+def test_honours_after_a_name_are_cut():
+    people, _ = tags("Ada Quill FRS spoke, then Tova Lind, OBE.", ("Ada Quill FRS", "PERSON"),
+                     ("Tova Lind, OBE", "PERSON"))
+    assert people == ["Ada Quill", "Tova Lind"]
+
+
+def test_clubs_and_shops_are_no_people_or_places():
+    assert tags("Brennick United beat Quill Rovers at Tova Store.", (
+        "Brennick United", "PERSON"), ("Quill Rovers", "GPE"), ("Tova Store", "PERSON")) == (
+        [], [])
+
+
+def test_a_common_word_glued_to_a_full_name_is_cut():
+    text = "Tova Brennick testified.\n\nQuestioning Brennick's judgment\n\nCounsel asked."
+    people, _ = tags(text, ("Tova Brennick", "PERSON"), ("Questioning Brennick", "PERSON"))
+    assert people == ["Tova Brennick"]
+
+
+def test_a_family_name_spelt_one_letter_apart_joins_the_full_name():
+    text = "Tova Brennicky spoke. Later Brennickyy replied, and Quill nodded."
+    people, _ = entities_from_spans(text, spans_of(
+        text, ("Tova Brennicky", "PERSON"), ("Brennickyy", "PERSON")))
+    assert names(people) == ["Tova Brennicky"]
+    assert [m.text for m in people[0].mentions] == ["Tova Brennicky", "Brennickyy"]
+
+
+def test_a_given_name_one_letter_apart_stays_apart():
+    text = "Ingrid Brennick spoke. Later Ingrida said no."
+    people, _ = entities_from_spans(text, spans_of(text, ("Ingrid Brennick", "PERSON"),
+                                                   ("Ingrida", "PERSON")))
+    assert names(people) == ["Ingrid Brennick", "Ingrida"]
+
+
+def test_a_family_name_in_a_headline_joins_the_person_named_first_after_it():
+    text = "Quill hearing ends\n\nAda Quill testified. Her son Bo Quill watched."
+    people, _ = entities_from_spans(text, spans_of(
+        text, ("Quill", "PERSON"), ("Ada Quill", "PERSON"), ("Bo Quill", "PERSON")))
+    assert names(people) == ["Ada Quill", "Bo Quill"]
+    assert [m.start for m in people[0].mentions][0] == 0
+
+
+# --- places no gazetteer knows ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, mark", [
+    ("Ferries stop in Kolvamo twice a week.", "Kolvamo"),
+    ("Walks throughout Kolvamo are easy.", "Kolvamo"),
+    ("Kolvamo, Texas, is small.", "Kolvamo"),
+    ("The harbour of Kolvamo is small.", "Kolvamo"),
+    ("Buses run from Kolvamo to Tessaly.", "Kolvamo"),
+    ("Settlers moved to the Kolvamo.", "Kolvamo"),
+])
+def test_an_unknown_place_in_a_place_context_stays(text, mark):
+    assert tags(text, (mark, "GPE"))[1] == [mark]
+
+
+def test_an_unknown_place_without_context_is_dropped():
+    assert tags("Kolvamo has a new app. Kolvamo costs $5.", ("Kolvamo", "GPE")) == ([], [])
+    # Two unknowns do not vouch for each other; a known place does.
+    assert tags("Stream it on Kolvamo or Tessaly.", ("Kolvamo", "GPE"),
+                ("Tessaly", "GPE")) == ([], [])
+    assert tags("Ferries serve Kolvamo and Norway.", ("Kolvamo", "GPE"),
+                ("Norway", "GPE"))[1] == ["Kolvamo", "Norway"]
+
+
+def test_a_part_of_a_known_place_is_known():
+    assert tags("Kolvamo is big. Northeast Ohio is wet.", ("Northeast Ohio", "LOC"))[1] == [
+        "Northeast Ohio"]
+
+
+def test_regions_no_package_lists_are_known_with_their_country():
+    found = places.lookup("Scotland")
+    assert found is not None and found.kind == "region" and found.country == "GB"
+    assert places.lookup("Caribbean") is not None and places.lookup("Caribbean").country is None
+    assert tags("Rain fell across Scotland.", ("Scotland", "GPE"))[1] == ["Scotland"]
+
+
+def test_a_place_span_is_cut_at_lower_case_words_and_commas():
+    _, found = entities_from_spans("Knocking on the doors of united Norway, Ohio.", spans_of(
+        "Knocking on the doors of united Norway, Ohio.", ("united Norway, Ohio", "GPE")))
+    assert [(e.name, [m.text for m in e.mentions]) for e in found] == [
+        ("Norway", ["Norway"]), ("Ohio", ["Ohio"])]
+
+
+def test_no_untagged_place_in_a_title_case_headline():
+    assert tags("Last Chance to Buy Tova Sets and Other Deals\n\nBody text.") == ([], [])
+    assert tags("He moved to Norway in May.")[1] == ["Norway"]

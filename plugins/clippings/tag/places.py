@@ -7,13 +7,15 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from ..datafiles import entries
+from .data import HERE as DATA
 from .data import table
 
 
 @dataclass(frozen=True, slots=True)  # slots: some 40,000 of them stay in memory
 class Gazetted:
     name: str
-    kind: str  # country | continent | state | province | city | other-name
+    kind: str  # country | continent | state | province | region | city | other-name
     country: str | None
     lat: float | None
     lon: float | None
@@ -22,7 +24,8 @@ class Gazetted:
 
 # Countries name what a bare name means more often than a same-named town does; a name only
 # known as another spelling of some city comes last.
-_KIND_RANK = {"country": 0, "continent": 1, "city": 2, "state": 2, "province": 2, "other-name": 3}
+_KIND_RANK = {"country": 0, "continent": 1, "city": 2, "state": 2, "province": 2, "region": 2,
+              "other-name": 3}
 # Other spellings are kept only for cities this big: small towns' variants are mostly noise.
 ALTERNATE_MIN_POPULATION = 500_000
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z\u00c0-\u024f'’.\- ]{3,}")
@@ -46,6 +49,7 @@ def _gazetteer() -> dict[str, Gazetted]:
                                 int(c.get("population") or 0)))
     for s in gc.get_us_states().values():
         records.append(Gazetted(s["name"], "state", "US", None, None, 0))
+    records.extend(_regions())
     for c in gc.get_cities().values():
         city = Gazetted(c["name"], "city", c["countrycode"], c["latitude"], c["longitude"],
                         c["population"] or 0)
@@ -61,6 +65,17 @@ def _gazetteer() -> dict[str, Gazetted]:
         if old is None or _better(r, old):
             best[k] = r
     return best
+
+
+def _regions() -> list[Gazetted]:
+    """Nations within states, world regions, seas, ranges, past states: data/regions.tsv."""
+    out = []
+    for line in entries(DATA / "regions.tsv"):
+        name, country, lat, lon = (line.split("\t") + ["", "", ""])[:4]
+        out.append(Gazetted(name.strip(), "region", country.strip() or None,
+                            float(lat) if lat.strip() else None,
+                            float(lon) if lon.strip() else None, 0))
+    return out
 
 
 def _countryinfo() -> dict[str, tuple[float | None, float | None, tuple[str, ...]]]:

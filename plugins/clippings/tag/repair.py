@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from . import heads, names, nested, places, works
+from . import evidence, heads, names, nested, places, works
 from .cache import Span
 from .data import table, word_set, words
 
@@ -28,10 +28,11 @@ MISLABELLED_PLACE = {"ORG", "NORP", "PRODUCT", "LANGUAGE"}
 ALWAYS_PLACES = {"country", "state", "continent"}
 # Labels whose one-word spans may be relabelled; ORG is left alone ("Ford" the company).
 REPAIRABLE = PLACE_LABELS | {"PERSON"}
+ORG_LABELS = {"ORG", "PRODUCT"}
 FULL_NAME_WEIGHT = 2
 
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
-_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_LEADING_THE = re.compile(r"^(?:the|The|THE|a|an)\s+")  # "herself a Grocery Store"
 _TRAILING_PUNCT = ",;:!?\"'“”‘’()[]"
 _HYPHENS = re.compile(r"\s*[-–—]\s*")
 _WORD_BREAKS = re.compile(r"[\s\-–—]+")
@@ -55,9 +56,12 @@ def candidates(text: str, spans: Iterable[Span]) -> list[Candidate]:
         out.extend(_from_span(text, start, end, label))
     out.sort(key=lambda c: c.start)
     _drop_orgs_and_nationalities(text, out)
+    _trim_common_lead_words(text, out)
     _drop_non_names(text, out)
     _repair_labels(text, out)
     _places_by_context(text, out)
+    _drop_lone_words_without_evidence(text, out)
+    _drop_unknown_places_without_context(text, out)
     return out
 
 
@@ -88,7 +92,7 @@ def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
             places.canonical(core)):
         return [Candidate(start, end, "PERSON", "person", core)]  # "Greta and I" tagged GPE
     if label in PLACE_LABELS:
-        return [Candidate(start, end, label, "place", core)]
+        return _place_parts(text, start, end, label)
     if label == "ORG":
         parts = _place_compound(text, start, end)
         if parts:
@@ -103,6 +107,23 @@ def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
     if label in NAME_LABELS:
         out.extend(Candidate(s, e, "NESTED", "place", text[s:e])
                    for s, e in nested.places_within(text, start, end))
+    return out
+
+
+_LOWER_LEAD = re.compile(r"(?:[a-z][\w\-]*\s+)+(?=[A-Z])")  # "united Europe", "greater Tokyo"
+_COMMA = re.compile(r",\s+(?=[A-Z])")
+
+
+def _place_parts(text: str, start: int, end: int, label: str) -> list[Candidate]:
+    """A place span as the model gives it, without lower-case words before the name, and split
+    where it lists a place and what contains it ("Algoa Bay, Cape of Good Hope")."""
+    if m := _LOWER_LEAD.match(text, start, end):
+        start = m.end()
+    out, at = [], start
+    for m in [*_COMMA.finditer(text, start, end), None]:
+        stop = m.start() if m else end
+        out.append(Candidate(at, stop, label, "place", text[at:stop]))
+        at = m.end() if m else end
     return out
 
 
@@ -133,11 +154,13 @@ def _title_of_place(text: str, start: int, end: int) -> list[Candidate]:
     if not (titled or single_name or places.is_known(places.canonical(tail))):
         return []
     tail_start = start + len(head) + len(sep)
-    out = [Candidate(tail_start, end, "GPE", "place", tail)]
+    # NESTED: the title itself says this is a place, whatever the gazetteer knows.
+    out = [Candidate(tail_start, end, "NESTED", "place", tail)]
     if not titled and head_words:
         h_start, h_end = trim(text, start, start + len(head), "PERSON")
         if h_start < h_end:
-            out.insert(0, Candidate(h_start, h_end, "PERSON", "person", text[h_start:h_end]))
+            # TITLED: "Hilary of Poitiers" is said of a person, one word or not.
+            out.insert(0, Candidate(h_start, h_end, "TITLED", "person", text[h_start:h_end]))
     return out
 
 
@@ -159,10 +182,25 @@ def trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
         cut = honorific_length(core)
         lead += cut
         core = core[cut:]
+    if label in ("PERSON", "TITLED"):
+        core = _without_post_nominals(core)
     core = _POSSESSIVE.sub("", core).rstrip().rstrip(_TRAILING_PUNCT).rstrip()
     if core.endswith(".") and not _is_abbreviation(core):
         core = core[:-1]
     return start + lead, start + lead + len(core)
+
+
+def _without_post_nominals(name: str) -> str:
+    """ "Ada Vogt FRS" → "Ada Vogt": capitals after a two-word name are honours or degrees,
+    unless a regnal number ("Louis XV")."""
+    words_ = name.split(" ")
+    while len(words_) > 2 and _POST_NOMINAL.fullmatch(words_[-1]) and not _ROMAN.fullmatch(
+            words_[-1].rstrip(".")):
+        words_.pop()
+    return " ".join(words_).rstrip(",")
+
+
+_POST_NOMINAL = re.compile(r"[A-Z]{2,}\.?")
 
 
 def _is_abbreviation(name: str) -> bool:
@@ -191,7 +229,8 @@ def honorific_length(name: str) -> int:
 
 
 def has_org_head(name: str) -> bool:
-    return not word_set("org_heads").isdisjoint(_WORD_BREAKS.split(name))
+    words_ = _WORD_BREAKS.split(name)
+    return not word_set("org_heads").isdisjoint(words_) or words_[-1] in word_set("org_tails")
 
 
 def _next_word(text: str, end: int) -> str:
@@ -217,7 +256,17 @@ def _looks_like_name(name: str) -> bool:
     if not letters or not any(ch.isupper() for ch in letters):
         return False
     # A short all-caps word is an acronym (an agency, a broadcaster), not a person.
-    return not (name.isupper() and len(letters) <= 5 and " " not in name)
+    if name.isupper() and len(letters) <= 5 and " " not in name:
+        return False
+    # In a mixed-case name, an all-caps word past the initials is a product's or a trade's
+    # ("UHD Smart", "Sword OR Shield"); a person's initials lead ("JJ Watt") or carry dots,
+    # and a regnal number is no such word ("Louis XV").
+    return name.isupper() or not any(
+        w.isalpha() and w.isupper() and (len(w) > 2 or i > 0) and not _ROMAN.fullmatch(w)
+        for i, w in enumerate(name.split()))
+
+
+_ROMAN = re.compile(r"[IVXL]+")
 
 
 def _is_nationality(name: str, following: str) -> bool:
@@ -299,6 +348,24 @@ def _name_words(c: Candidate) -> list[str]:
     return [name] if " " not in name else []
 
 
+def _trim_common_lead_words(text: str, cands: list[Candidate]) -> None:
+    """ "Questioning Vindman" beside "Alexander Vindman": a common word (the text also writes
+    it in lower case, or a verb's -ing form), no given name, glued to a name the text gives in
+    full, is cut off."""
+    full_words = {w for c in cands if c.kind == "person" for w in _name_words(c)}
+    for c in cands:
+        parts = c.text.split(" ")
+        if c.kind != "person" or len(parts) < 2 or parts[0] in word_set("given_names"):
+            continue
+        rest = " ".join(parts[1:])
+        common = _written_lower(text, parts[0]) or parts[0].endswith("ing")  # "Questioning"
+        if rest.split()[-1] in full_words and common and not any(
+                o.kind == "person" and o.text.split()[:1] == parts[:1] and o is not c
+                for o in cands):
+            cut = len(parts[0]) + 1
+            c.start, c.text = c.start + cut, rest
+
+
 def _drop_non_names(text: str, cands: list[Candidate]) -> None:
     """ "People" that are no name: products and versions (a digit: "Galaxy S24"), ships ("USS
     Potomac"); one-word particles or suffixes ("Jr", "De"), or a common word the text also
@@ -359,17 +426,90 @@ def _places_by_context(text: str, cands: list[Candidate]) -> None:
         for c in doubtful:
             if c.kind == "place":
                 continue
-            if _word_before(text, c.start) in preps or _listed_with_a_place(text, c, cands):
+            if _word_before(text, c.start) in preps or _listed_with(text, c, cands, "place"):
                 c.kind = "place"
         for c in unknown:
             if c.kind != "place" and (_on_a_route(text, c.start, c.end)
-                                      or _listed_with_a_place(text, c, cands)):
+                                      or _listed_with(text, c, cands, "place")):
                 c.kind = "place"
     # One sense per text: a lone word the context made a place is a place everywhere.
     placed = {c.text for c in cands if c.kind == "place"}
     for c in lone:
         if c.kind == "person" and c.text in placed:
             c.kind = "place"
+
+
+def _drop_lone_words_without_evidence(text: str, cands: list[Candidate]) -> None:
+    """A one-word "person" that is no given name and no word of a fuller person name here is
+    kept only if the text somewhere says it of a person ("Ott said", "Dr. Ott") or lists it
+    with people."""
+    vouched = {w for c in cands if c.kind == "person" for w in _name_words(c)}
+    lone = {c.text for c in cands if c.kind == "person" and " " not in c.text
+            and c.text not in vouched and c.text not in word_set("given_names")}
+    lone -= {c.text for c in cands if c.label == "TITLED"}
+    for name in lone:
+        if any(c.text == name and _listed_with(text, c, cands, "person") for c in cands):
+            continue  # "Moore, Goscinny and Lagerlöf"
+        # A word the model also calls an organisation ("Instagram wants...") needs more than
+        # a verb: a title, or what only a person has.
+        company = any(c.text == name and c.label in ORG_LABELS for c in cands)
+        if not any(evidence.said_of_a_person(text, *m.span(), strict=company)
+                   for m in _occurrences(text, name)):
+            for c in cands:
+                if c.kind == "person" and c.text == name:
+                    c.kind = "other"
+
+
+def _drop_unknown_places_without_context(text: str, cands: list[Candidate]) -> None:
+    """A "place" no gazetteer knows and whose form says nothing of a place ("Dashlane",
+    "Water Coolest") is kept only where the text puts it somewhere a place goes: after "in",
+    "near", "from"..., beside a region ("Monroe, La."), on a route, or in a list with known
+    places or inside a list of places ("for Tessaly, Kolvamo and Brennick"; but not
+    "Spotify or Pandora", two unknowns vouching for each other)."""
+    unknown = {c.text for c in cands if c.kind == "place" and c.label != "NESTED"
+               and not _refines_a_known_place(c.text)
+               and not heads.names_a_place(c.text, model_said_person=False)}
+    mentions = {name: [c for c in cands if c.kind == "place" and c.text == name]
+                for name in unknown}
+    kept = {name for name, found in mentions.items() if _placed_by_context(text, name, found)}
+    kept |= {name for name, found in mentions.items()
+             if any(all(_list_sides(text, c, cands, "place")) for c in found)}
+    vouching = [x for x in cands if x.kind != "place" or x.text not in unknown - kept]
+    for name, found in mentions.items():
+        if name in kept or any(any(_list_sides(text, c, sorted([*vouching, c], key=_start),
+                                               "place")) for c in found):
+            continue
+        for c in found:
+            c.kind = "other"
+
+
+def _placed_by_context(text: str, name: str, found: list[Candidate]) -> bool:
+    before = word_set("place_prepositions") | word_set("place_context_before")
+    return any(_word_before(text, _after_the(text, m.start())) in before
+               or region_after(text, m.end()) or _place_noun_of_before(text, m.start())
+               for m in _occurrences(text, name)) or any(
+        _on_a_route(text, c.start, c.end) for c in found)
+
+
+def _start(c: Candidate) -> int:
+    return c.start
+
+
+def _after_the(text: str, start: int) -> int:
+    """Where the name's phrase starts: before a "the" ("moved to the West")."""
+    return start - 4 if text[max(0, start - 4):start].lower() == "the " else start
+
+
+def _refines_a_known_place(name: str) -> bool:
+    """A known place, or one named by what it is part of ("Northeast Ohio", "West Oakland",
+    "the Spanish Netherlands"): its last word or words are a known place."""
+    parts = name.split()
+    return any(places.is_known(places.canonical(" ".join(parts[i:])))
+               for i in range(len(parts)) if parts[i][:1].isupper())
+
+
+def _occurrences(text: str, name: str) -> Iterable[re.Match[str]]:
+    return re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", text)
 
 
 # "from X to Y", "from Y to X", "between X and Y", "via X": a route names places.
@@ -411,23 +551,27 @@ def _possessive_after(text: str, end: int) -> bool:
 # What joins the items of a list of places: "Exeter, Devon"; "Tempe, Chandler and Gilbert".
 _LIST_GLUE = re.compile(r"\s*(?:,|;|/|&)?\s*")
 _LIST_END = re.compile(r"\s*,?\s*(?:and|or|&)\s+")
-_CLAUSE_END = re.compile(r"\s*(?:[,;.)\n]|$|(?:and|or)\b)")
+_CLAUSE_END = re.compile(r"\s*(?:[,;.()\n]|$|(?:and|or)\b)")
 
 
-def _listed_with_a_place(text: str, c: Candidate, cands: list[Candidate]) -> bool:
-    """Whether c stands in a list with a place next to it. After a comma the list must go on
-    or end there: in "Born in England, Norton spent..." Norton starts a clause."""
+def _listed_with(text: str, c: Candidate, cands: list[Candidate], kind: Kind) -> bool:
+    """Whether c stands in a list with a place (or person) next to it."""
+    return any(_list_sides(text, c, cands, kind))
+
+
+def _list_sides(text: str, c: Candidate, cands: list[Candidate], kind: Kind) -> tuple[bool, bool]:
+    """Whether c is listed with one of ``kind`` before it, and after it. After a comma the list
+    must go on or end there: in "Born in England, Norton spent..." Norton starts a clause."""
     i = cands.index(c)
     prev = next((p for p in reversed(cands[:i]) if p.end <= c.start), None)
     nxt = next((n for n in cands[i + 1:] if n.start >= c.end), None)
-    if prev is not None and prev.kind == "place":
+    before = after = False
+    if prev is not None and prev.kind == kind:
         between = text[prev.end:c.start]
-        if _LIST_END.fullmatch(between):
-            return True
-        if _LIST_GLUE.fullmatch(between) and "," in between and _CLAUSE_END.match(text, c.end):
-            return True
-    if nxt is not None and nxt.kind == "place":
+        before = bool(_LIST_END.fullmatch(between) or (
+            _LIST_GLUE.fullmatch(between) and "," in between and _CLAUSE_END.match(text, c.end)))
+    if nxt is not None and nxt.kind == kind:
         between = text[c.end:nxt.start]
-        return bool(_LIST_END.fullmatch(between) or (
+        after = bool(_LIST_END.fullmatch(between) or (
             "," in between and _LIST_GLUE.fullmatch(between)))
-    return False
+    return before, after

@@ -21,6 +21,8 @@ def untagged_places(text: str, spans: Sequence[Span]) -> list[Span]:
     taken = [(s, e) for s, e, _ in spans]
     out: list[Span] = []
     for m in _AFTER_PREPOSITION.finditer(text):
+        if _title_case_line(text, m.start()):
+            continue  # "Last Chance to Buy ...": every word capitalised, none a name for it
         start = m.start(2)
         words = m.group(2).split()
         for size in range(len(words), 0, -1):  # the longest known prefix
@@ -32,6 +34,17 @@ def untagged_places(text: str, spans: Sequence[Span]) -> list[Span]:
                 out.append((start, end, "GPE"))
                 break
     return out
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """Whether the line around ``at`` capitalises (nearly) every longer word, as headlines do."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = _WORD.findall(text[start:end if end >= 0 else len(text)])
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 # Kinds of place whose name is that place wherever it stands (a town's name is often a surname).
