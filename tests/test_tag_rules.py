@@ -395,3 +395,20 @@ def test_a_place_span_is_cut_at_lower_case_words_and_commas():
 def test_no_untagged_place_in_a_title_case_headline():
     assert tags("Last Chance to Buy Tova Sets and Other Deals\n\nBody text.") == ([], [])
     assert tags("He moved to Norway in May.")[1] == ["Norway"]
+
+
+def test_a_name_after_a_possessive_is_a_work_and_a_storm_is_no_person():
+    assert tags("In 1890 he wrote his Tova Trio.", ("Tova Trio", "PERSON")) == ([], [])
+    assert tags("Cyclone Tova hit the coast.", ("Cyclone Tova", "PERSON")) == ([], [])
+
+
+def test_a_person_the_model_cut_out_of_a_place_name_is_that_place():
+    text = "Views from Fort Brennick Historic Park and the Ali Kolvamo Palace."
+    assert tags(text, ("Brennick Historic", "PERSON"), ("Ali Kolvamo", "PERSON")) == (
+        [], ["Ali Kolvamo Palace", "Fort Brennick Historic Park"])
+
+
+def test_a_title_before_untagged_capitals_makes_a_person():
+    people, _ = tags("He served with Major General Brennick. Mrs. Quill agreed.")
+    assert people == ["Brennick", "Quill"]
+    assert tags("Shares of General Motors fell; President Street is closed.")[0] == []

@@ -16,7 +16,7 @@ from . import mentions, people, places
 from .alternates import alternate_names
 from .cache import Span, stats
 from .language import is_english
-from .names import people_after_occupation, untagged_people
+from .names import people_after_occupation, people_after_title, untagged_people
 from .ner import entity_spans, entity_spans_many
 from .repair import Candidate, candidates
 from .untagged import untagged_places, untagged_regions
@@ -80,6 +80,7 @@ def entities_from_spans(text: str, spans: Sequence[Span]) -> tuple[list[Entity],
     found = [*spans, *_datelines(text, spans), *untagged_people(text, spans),
              *untagged_places(text, spans)]
     found += people_after_occupation(text, found)
+    found += people_after_title(text, found)
     cands = candidates(text, [*found, *untagged_regions(text, found)])
     persons = people.cluster([c for c in cands if c.kind == "person"])
     groups = _group_places(text, [c for c in cands if c.kind == "place"])

@@ -95,3 +95,30 @@ def _capitalised_prefix(run: str) -> str:
             break
         kept.append(w)
     return " ".join(kept)
+
+
+_TITLED_RUN = re.compile(r"[ ]((?:[A-Z][a-zà-ÿ'’\-]+)(?:[ ][A-Z][a-zà-ÿ'’\-]+)?)(?![\w'’-])")
+
+
+def people_after_title(text: str, spans: Sequence[Span]) -> list[Span]:
+    """PERSON spans for one or two capitalised words after a title ("Major General Lafayette",
+    "Mrs. Okonjo") that no model span touches; not when they name a place or an organisation."""
+    taken = sorted((s, e) for s, e, _ in spans)
+    blocked = word_set("org_heads") | word_set("place_heads") | word_set("facility_heads")
+    out: list[Span] = []
+    for title in sorted(word_set("name_titles"), key=len, reverse=True):
+        for found in re.finditer(rf"(?<![\w.]){re.escape(title)}(?=[ ])", text):
+            m = _TITLED_RUN.match(text, found.end())
+            if m is None:
+                continue
+            start, end = m.span(1)
+            words = m.group(1).split()
+            # Touching a tagged span ("Dame Ada Tova <Quill>"): part of a longer name.
+            if any(s <= end + 1 and start < e for s, e in taken) or not blocked.isdisjoint(words):
+                continue
+            if places.is_known(places.canonical(m.group(1))) or words[0] in word_set(
+                    "english_function_words"):
+                continue
+            taken.append((start, end))
+            out.append((start, end, "PERSON"))
+    return out

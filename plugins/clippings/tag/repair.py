@@ -77,6 +77,8 @@ def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
     start, end = trim(text, start, end, label)
     if start >= end:
         return []
+    if label == "PERSON" and (place := _framed_as_a_place(text, start, end)):
+        return [place]
     core = text[start:end]
     if label in NAME_LABELS | {"PERSON"} and not has_org_head(core) and heads.names_a_place(
             core, model_said_person=label == "PERSON"):
@@ -108,6 +110,25 @@ def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
         out.extend(Candidate(s, e, "NESTED", "place", text[s:e])
                    for s, e in nested.places_within(text, start, end))
     return out
+
+
+_LEAD_BEFORE = re.compile(r"([A-Z][\w.]*)[ ]$")
+_HEAD_AFTER = re.compile(r"[ ]([A-Z][\w]*)\b")
+
+
+def _framed_as_a_place(text: str, start: int, end: int) -> Candidate | None:
+    """A "person" the model cut out of a place's name: "Fort <Lee Historic> Park", "<Ali
+    Qapu> Palace": a place word right before or after it makes the whole a place."""
+    before = _LEAD_BEFORE.search(text, max(0, start - 12), start)
+    after = _HEAD_AFTER.match(text, end)
+    lead = before is not None and before.group(1) in word_set("place_leads")
+    head = after is not None and after.group(1) in word_set("place_heads") | word_set(
+        "facility_heads")
+    if not (lead or head):
+        return None
+    start = before.start(1) if lead and before else start
+    end = after.end(1) if head and after else end
+    return Candidate(start, end, "FAC", "place", text[start:end])
 
 
 _LOWER_LEAD = re.compile(r"(?:[a-z][\w\-]*\s+)+(?=[A-Z])")  # "united Europe", "greater Tokyo"
@@ -377,7 +398,7 @@ def _drop_non_names(text: str, cands: list[Candidate]) -> None:
         if c.kind != "person":
             continue
         if any(ch.isdigit() for ch in c.text) or c.text.split()[0] in word_set(
-                "vessel_prefixes"):
+                "thing_prefixes"):
             c.kind = "other"
             continue
         if " " in c.text or c.text in vouched:
