@@ -358,7 +358,7 @@ def test_a_family_name_in_a_headline_joins_the_person_named_first_after_it():
     ("Kolvamo, Texas, is small.", "Kolvamo"),
     ("The harbour of Kolvamo is small.", "Kolvamo"),
     ("Buses run from Kolvamo to Tessaly.", "Kolvamo"),
-    ("Settlers moved to the Kolvamo.", "Kolvamo"),
+    ("Settlers moved into the Kolvamo.", "Kolvamo"),
 ])
 def test_an_unknown_place_in_a_place_context_stays(text, mark):
     assert tags(text, (mark, "GPE"))[1] == [mark]
@@ -366,6 +366,11 @@ def test_an_unknown_place_in_a_place_context_stays(text, mark):
 
 def test_an_unknown_place_without_context_is_dropped():
     assert tags("Kolvamo has a new app. Kolvamo costs $5.", ("Kolvamo", "GPE")) == ([], [])
+    # Said of companies as often as of places: "at", "to", "from" before one word.
+    assert tags("She works at Kolvamo and sold shares to Kolvamo.", ("Kolvamo", "GPE")) == (
+        [], [])
+    assert tags("She sang at the Kolvamo Opera.", ("Kolvamo Opera", "FAC"))[1] == [
+        "Kolvamo Opera"]
     # Two unknowns do not vouch for each other; a known place does.
     assert tags("Stream it on Kolvamo or Tessaly.", ("Kolvamo", "GPE"),
                 ("Tessaly", "GPE")) == ([], [])
@@ -412,3 +417,33 @@ def test_a_title_before_untagged_capitals_makes_a_person():
     people, _ = tags("He served with Major General Brennick. Mrs. Quill agreed.")
     assert people == ["Brennick", "Quill"]
     assert tags("Shares of General Motors fell; President Street is closed.")[0] == []
+
+
+# --- one person, many forms of the name ---------------------------------------------------
+
+def test_initials_suffixes_and_familiar_forms_are_one_person():
+    text = ("Patrick W. Brennick Jr. was charged. Pat Brennick, 55, said little. "
+            "Patrick Brennick Jr. pleaded guilty. Brennick left.")
+    last = text.rindex("Brennick")
+    people, _ = entities_from_spans(text, [*spans_of(
+        text, ("Patrick W. Brennick Jr.", "PERSON"), ("Pat Brennick", "PERSON"),
+        ("Patrick Brennick Jr.", "PERSON")), (last, last + 8, "PERSON")])
+    assert names(people) == ["Patrick W. Brennick Jr."]
+    assert [m.text for m in people[0].mentions] == [
+        "Patrick W. Brennick Jr.", "Pat Brennick", "Patrick Brennick Jr.", "Brennick"]
+
+
+def test_a_partial_name_two_people_share_goes_to_the_one_named_before_it():
+    text = "Bo von Quill was hurt. His father Ada von Quill wept. Later von Quill spoke."
+    marks = [("Bo von Quill", "PERSON"), ("Ada von Quill", "PERSON")]
+    spans = [*spans_of(text, *marks), (text.rindex("von Quill"), text.rindex("von Quill") + 9,
+                                       "PERSON")]
+    people, _ = entities_from_spans(text, spans)
+    assert names(people) == ["Ada von Quill", "Bo von Quill"]
+    ada = people[0]
+    assert [m.text for m in ada.mentions][-1] == "von Quill"
+
+
+def test_names_before_a_plural_place_noun_are_places():
+    text = "Cases were found in Norway, Brennick and Van Tessaly counties."
+    assert tags(text, ("Van Tessaly", "PERSON"))[1] == ["Norway", "Van Tessaly"]

@@ -1,13 +1,33 @@
 """People: one entity per real person of a text. A lone given name or family name ("Vogt";
 "Wen" of "Wen Daobao", family name first as in Chinese) joins the full name that has it as its
-first or last word; reordered or longer forms of one name merge; the fullest form names the tag."""
+first or last word; reordered or longer forms of one name merge; the fullest form names the tag.
+
+Names are compared by their key words: no initials ("Ada B. Vogt"), no suffixes ("Jr.",
+"III"), and the usual given name for a familiar form ("Pat" → "Patrick"; data/nicknames.tsv).
+"""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .data import table, word_set
 from .repair import Candidate
+
+
+def key_words(name: str) -> list[str]:
+    """The words by which a name is compared, in order."""
+    out = []
+    for word in name.split():
+        core = word.rstrip(".,")
+        if _INITIAL.fullmatch(core) or core in word_set("name_suffixes"):
+            continue
+        out.append(table("nicknames").get(core, core))
+    return out
+
+
+_INITIAL = re.compile(r"[A-Z]")
 
 
 @dataclass
@@ -16,7 +36,7 @@ class Person:
 
     @property
     def tokens(self) -> set[str]:
-        return {w for c in self.forms for w in c.text.split()}
+        return {w for c in self.forms for w in key_words(c.text)}
 
     def name(self) -> str:
         counts = Counter(c.text for c in self.forms)
@@ -24,15 +44,15 @@ class Person:
         return max(counts, key=lambda t: (len(t.split()), counts[t], -first_seen[t]))
 
     def last_names(self) -> set[str]:
-        return {c.text.split()[-1] for c in self.forms if " " in c.text}
+        return {words[-1] for c in self.forms if len(words := key_words(c.text)) > 1}
 
     def ends(self) -> set[str]:
-        """First and last words of the full forms: what a lone name may stand for."""
+        """First and last key words of the full forms: what a lone name may stand for."""
         out: set[str] = set()
         for c in self.forms:
-            parts = c.text.split()
-            if len(parts) > 1:
-                out.update((parts[0], parts[-1]))
+            words = key_words(c.text)
+            if len(words) > 1:
+                out.update((words[0], words[-1]))
         return out
 
 
@@ -62,31 +82,36 @@ def cluster(cands: list[Candidate]) -> list[Person]:
 
 
 def _containing(people: list[Person], c: Candidate) -> Person | None:
-    """The one person whose fuller name has all of this name's words (in any order)."""
-    words = set(c.text.split())
-    hits = [p for p in people if words <= p.tokens and _same_ends(c.text, p)]
-    return hits[0] if len(hits) == 1 else None
+    """The person whose fuller name has all of this name's key words (in any order); when
+    several have them, the one named last before it ("von Vogt" after "Bo von Vogt")."""
+    words = key_words(c.text)
+    if not words:
+        return None
+    hits = [p for p in people if set(words) <= p.tokens
+            and not p.ends().isdisjoint((words[0], words[-1]))]
+    return _nearest_before(hits, c) if len(hits) > 1 else (hits[0] if hits else None)
 
 
-def _same_ends(name: str, person: Person) -> bool:
-    parts = name.split()
-    return not person.ends().isdisjoint((parts[0], parts[-1]))
+def _nearest_before(hits: list[Person], c: Candidate) -> Person | None:
+    """Of several people a name may mean, the one named last before it, if any."""
+    before = [(max((f.start for f in p.forms if f.start < c.start), default=-1), i)
+              for i, p in enumerate(hits)]
+    best = max(before)
+    return hits[best[1]] if best[0] >= 0 else None
 
 
 def _owner(people: list[Person], c: Candidate) -> Person | None:
     """The person a lone word refers to; when several fit, the one named last before it, or
     (a headline names people before the text introduces them) the one whose family name it is
     named first after it."""
-    hits = [p for p in people if c.text in p.ends()]
+    word = (key_words(c.text) or [c.text])[0]
+    hits = [p for p in people if word in p.ends()]
     if len(hits) <= 1:
         return hits[0] if hits else None
-    before = [(max((f.start for f in p.forms if f.start < c.start), default=-1), i)
-              for i, p in enumerate(hits)]
-    best = max(before)
-    if best[0] >= 0:
-        return hits[best[1]]
+    if (found := _nearest_before(hits, c)) is not None:
+        return found
     # Only a family name: a lone given name before any full one may be anyone's.
-    after = [p for p in hits if c.text in p.last_names()]
+    after = [p for p in hits if word in p.last_names()]
     return min(after, key=lambda p: min(f.start for f in p.forms)) if after else None
 
 

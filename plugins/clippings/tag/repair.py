@@ -114,13 +114,22 @@ def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
 
 _LEAD_BEFORE = re.compile(r"([A-Z][\w.]*)[ ]$")
 _HEAD_AFTER = re.compile(r"[ ]([A-Z][\w]*)\b")
+_NOUN_AFTER = re.compile(r"[ ]([a-z]+)\b")
+
+
+def _plural_place_noun_after(text: str, end: int) -> bool:
+    m = _NOUN_AFTER.match(text, end)
+    return m is not None and m.group(1) in word_set("place_nouns_plural")
 
 
 def _framed_as_a_place(text: str, start: int, end: int) -> Candidate | None:
     """A "person" the model cut out of a place's name: "Fort <Lee Historic> Park", "<Ali
-    Qapu> Palace": a place word right before or after it makes the whole a place."""
+    Qapu> Palace": a place word right before or after it makes the whole a place; so does a
+    plural place noun after it ("Cass and <Van Buren> counties")."""
     before = _LEAD_BEFORE.search(text, max(0, start - 12), start)
     after = _HEAD_AFTER.match(text, end)
+    if _plural_place_noun_after(text, end):
+        return Candidate(start, end, "GPE", "place", text[start:end])  # "... Van Buren counties"
     lead = before is not None and before.group(1) in word_set("place_leads")
     head = after is not None and after.group(1) in word_set("place_heads") | word_set(
         "facility_heads")
@@ -447,8 +456,9 @@ def _places_by_context(text: str, cands: list[Candidate]) -> None:
         for c in doubtful:
             if c.kind == "place":
                 continue
-            if _word_before(text, c.start) in preps or _listed_with(text, c, cands, "place"):
-                c.kind = "place"
+            if (_word_before(text, _after_the(text, c.start)) in preps
+                    or region_after(text, c.end) or _listed_with(text, c, cands, "place")):
+                c.kind = "place"  # "in the Crimea", "Paramus, NJ"
         for c in unknown:
             if c.kind != "place" and (_on_a_route(text, c.start, c.end)
                                       or _listed_with(text, c, cands, "place")):
@@ -488,28 +498,40 @@ def _drop_unknown_places_without_context(text: str, cands: list[Candidate]) -> N
     places or inside a list of places ("for Tessaly, Kolvamo and Brennick"; but not
     "Spotify or Pandora", two unknowns vouching for each other)."""
     unknown = {c.text for c in cands if c.kind == "place" and c.label != "NESTED"
+               and c.text.lower() not in word_set("direction_words")  # "the West"
                and not _refines_a_known_place(c.text)
                and not heads.names_a_place(c.text, model_said_person=False)}
     mentions = {name: [c for c in cands if c.kind == "place" and c.text == name]
                 for name in unknown}
-    kept = {name for name, found in mentions.items() if _placed_by_context(text, name, found)}
+    kept = {name for name, found in mentions.items() if _placed_by_context(text, found)}
     kept |= {name for name, found in mentions.items()
              if any(all(_list_sides(text, c, cands, "place")) for c in found)}
     vouching = [x for x in cands if x.kind != "place" or x.text not in unknown - kept]
     for name, found in mentions.items():
+        listed = [c for c in found if not _possessive_after(text, c.end)]  # "and Wall's view"
         if name in kept or any(any(_list_sides(text, c, sorted([*vouching, c], key=_start),
-                                               "place")) for c in found):
+                                               "place")) for c in listed):
             continue
         for c in found:
             c.kind = "other"
 
 
-def _placed_by_context(text: str, name: str, found: list[Candidate]) -> bool:
-    before = word_set("place_prepositions") | word_set("place_context_before")
-    return any(_word_before(text, _after_the(text, m.start())) in before
-               or region_after(text, m.end()) or _place_noun_of_before(text, m.start())
-               for m in _occurrences(text, name)) or any(
-        _on_a_route(text, c.start, c.end) for c in found)
+def _placed_by_context(text: str, found: list[Candidate]) -> bool:
+    """Whether a mention the model tagged stands where a place does. Before a one-word name
+    only words seldom said of companies count ("in", "near", "throughout"; not "at", "to" or
+    "from": "works at Brennick", "a stake sold to Brennick"); a possessor is no place ("in
+    the Tsar's service"), nor a language or people ("in Iranian, 40 means many")."""
+    name = found[0].text
+    if " " not in name and name.endswith(words("nationality_endings")) and len(name) > 4:
+        return False
+    before = word_set("place_context_before")
+    if " " in name:  # a company is mostly one word; "at the Prague Conservatory" is a place
+        before = before | word_set("place_prepositions")
+    return any((_word_before(text, _after_the(text, c.start)) in before
+                and not _possessive_after(text, c.end))
+               or region_after(text, c.end) or _place_noun_of_before(text, c.start)
+               or _plural_place_noun_after(text, c.end) or _on_a_route(text, c.start, c.end)
+               for c in found)
 
 
 def _start(c: Candidate) -> int:
