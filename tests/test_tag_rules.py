@@ -447,3 +447,29 @@ def test_a_partial_name_two_people_share_goes_to_the_one_named_before_it():
 def test_names_before_a_plural_place_noun_are_places():
     text = "Cases were found in Norway, Brennick and Van Tessaly counties."
     assert tags(text, ("Van Tessaly", "PERSON"))[1] == ["Norway", "Van Tessaly"]
+
+
+def test_a_catalogues_surname_first_names_are_people_named_given_name_first():
+    text = "Good ones:\nBrennick, Anna. Tides\nQuill, Karl and Lind, Maria. Letters\n"
+    people, _ = entities_from_spans(text, spans_of(text, ("Anna", "PERSON"),
+                                                   ("Karl", "PERSON"), ("Lind", "PERSON")))
+    assert names(people) == ["Anna Brennick", "Karl Quill", "Maria Lind"]
+    assert [m.text for m in people[0].mentions] == ["Brennick, Anna"]
+
+
+def test_a_given_name_tagged_as_something_else_takes_its_surname():
+    text = "It is based on the Gregory Brennick novel."
+    assert tags(text, ("Gregory", "ORG")) == (["Gregory Brennick"], [])
+
+
+def test_places_joined_by_and_or_ampersand_in_one_span_are_each_a_place():
+    assert tags("Trains run to Norway & Sweden daily.", ("Norway & Sweden", "ORG"))[1] == [
+        "Norway", "Sweden"]
+    assert tags("Visas for Antigua and Barbuda.", ("Antigua and Barbuda", "ORG"))[1] == [
+        "Antigua and Barbuda"]
+
+
+def test_a_span_across_lines_is_read_line_by_line():
+    text = "Map of Norway\n\nAnna Brennick: a guide"
+    people, found = tags(text, ("Norway\n\nAnna Brennick", "ORG"))
+    assert people == ["Anna Brennick"] and found == ["Norway"]

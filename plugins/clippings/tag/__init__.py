@@ -16,7 +16,12 @@ from . import mentions, people, places
 from .alternates import alternate_names
 from .cache import Span, stats
 from .language import is_english
-from .names import people_after_occupation, people_after_title, untagged_people
+from .names import (
+    catalogue_names,
+    people_after_occupation,
+    people_after_title,
+    untagged_people,
+)
 from .ner import entity_spans, entity_spans_many
 from .repair import Candidate, candidates
 from .untagged import untagged_places, untagged_regions
@@ -77,6 +82,8 @@ def to_json(people_: Iterable[Entity], places_: Iterable[Entity]) -> dict[str, A
 
 def entities_from_spans(text: str, spans: Sequence[Span]) -> tuple[list[Entity], list[Entity]]:
     """The rules on top of the model: from raw spans to people and places."""
+    inverted, spans = catalogue_names(text, spans)
+    spans = [*spans, *inverted]
     found = [*spans, *_datelines(text, spans), *untagged_people(text, spans),
              *untagged_places(text, spans)]
     found += people_after_occupation(text, found)

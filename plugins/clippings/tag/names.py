@@ -122,3 +122,25 @@ def people_after_title(text: str, spans: Sequence[Span]) -> list[Span]:
             taken.append((start, end))
             out.append((start, end, "PERSON"))
     return out
+
+
+# "Austen, Jane." / "Marx, Karl and Engels, Friedrich.": a catalogue's surname-first names, at
+# the start of a line or after "and", ended by a full stop or "and".
+_CATALOGUE = re.compile(
+    r"(?m)(?:^|(?<=\band ))([A-Z][\w'’\-]+), ((?:[A-Z][\w'’\-]+)(?: [A-Z][\w'’\-]+)?)"
+    r"(?=\.|\s+and\s)")
+
+
+def catalogue_names(text: str, spans: Sequence[Span]) -> tuple[list[Span], list[Span]]:
+    """Spans for surname-first names ("INVERTED", the whole "Austen, Jane"), and the model's
+    spans without those that fall inside them."""
+    found: list[Span] = []
+    for m in _CATALOGUE.finditer(text):
+        given = m.group(2).split()[0]
+        surname = m.group(1)
+        if given not in word_set("given_names") or places.is_known(places.canonical(surname)):
+            continue
+        found.append((m.start(1), m.end(2), "INVERTED"))
+    inside = [(s, e, label) for s, e, label in spans
+              if any(a <= s and e <= b for a, b, _ in found)]
+    return found, [span for span in spans if span not in inside]

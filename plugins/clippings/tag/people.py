@@ -39,6 +39,8 @@ class Person:
         return {w for c in self.forms for w in key_words(c.text)}
 
     def name(self) -> str:
+        if named := [c.name for c in self.forms if c.name]:
+            return max(named, key=len)
         counts = Counter(c.text for c in self.forms)
         first_seen = {c.text: i for i, c in reversed(list(enumerate(self.forms)))}
         return max(counts, key=lambda t: (len(t.split()), counts[t], -first_seen[t]))

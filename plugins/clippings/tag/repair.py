@@ -34,7 +34,7 @@ FULL_NAME_WEIGHT = 2
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _LEADING_THE = re.compile(r"^(?:the|The|THE|a|an)\s+")  # "herself a Grocery Store"
 _TRAILING_PUNCT = ",;:!?\"'“”‘’()[]"
-_HYPHENS = re.compile(r"\s*[-–—]\s*")
+_JOINS = re.compile(r"\s*(?:[-–—/&]|\band\b)\s*")
 _WORD_BREAKS = re.compile(r"[\s\-–—]+")
 _NEXT_WORD = re.compile(r"['’]?s?\s+([A-Za-z]+)")
 
@@ -47,6 +47,7 @@ class Candidate:
     kind: Kind
     text: str
     maybe_place: bool = False  # a known place name the model mislabelled: context decides
+    name: str = ""  # the name as a tag shows it, when not the text ("Austen, Jane")
 
 
 def candidates(text: str, spans: Iterable[Span]) -> list[Candidate]:
@@ -66,6 +67,13 @@ def candidates(text: str, spans: Iterable[Span]) -> list[Candidate]:
 
 
 def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
+    if (cut := text.find("\n", start, end)) >= 0:  # a span across lines: each line apart
+        rest = len(text[cut:end]) - len(text[cut:end].lstrip())
+        return [*_from_span(text, start, cut, label), *_from_span(text, cut + rest, end, label)]
+    if label == "INVERTED":  # "Austen, Jane": a catalogue's surname-first name
+        surname, _, given = text[start:end].partition(", ")
+        return [Candidate(start, end, "TITLED", "person", text[start:end],
+                          name=f"{given} {surname}")]
     if label == "PERSON":
         t_start, t_end = trim(text, start, end, "TITLED")
         titled = text[t_start:t_end]
@@ -90,6 +98,8 @@ def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
         return [Candidate(start, end, "PERSON", "person", core)]
     if label in NAME_LABELS and (person_of := _person_of(text, start, end)):
         return person_of
+    if label in NAME_LABELS and (named := _given_name_cut_short(text, start, end)):
+        return [named]
     if label in PLACE_LABELS and core in word_set("given_names") and not places.is_known(
             places.canonical(core)):
         return [Candidate(start, end, "PERSON", "person", core)]  # "Greta and I" tagged GPE
@@ -155,6 +165,20 @@ def _place_parts(text: str, start: int, end: int, label: str) -> list[Candidate]
         out.append(Candidate(at, stop, label, "place", text[at:stop]))
         at = m.end() if m else end
     return out
+
+
+_SURNAME_AFTER = re.compile(r"[ ]([A-Z][a-zà-ÿ'’\-]+)(?![\w'’-])")
+
+
+def _given_name_cut_short(text: str, start: int, end: int) -> Candidate | None:
+    """ "<Gregory> Maguire novel": a common given name the model tagged as something else, its
+    surname left outside the span. The two are a person."""
+    if text[start:end] not in word_set("given_names"):
+        return None
+    m = _SURNAME_AFTER.match(text, end)
+    if m is None or not names.looks_like_person(text[start:m.end(1)]):
+        return None
+    return Candidate(start, m.end(1), "PERSON", "person", text[start:m.end(1)])
 
 
 def _person_of(text: str, start: int, end: int) -> list[Candidate]:
@@ -306,10 +330,12 @@ def _is_nationality(name: str, following: str) -> bool:
 
 
 def _place_compound(text: str, start: int, end: int) -> list[Candidate]:
-    """ "the Chile-Japan (relationship)": an ORG made only of known places joined by hyphens."""
+    """ "the Chile-Japan (relationship)", "Tempe & Mesa": an ORG made only of known places
+    joined by hyphens, "&", "/" or "and" (unless the whole is one: "Trinidad and Tobago")."""
     core = text[start:end]
-    pieces = _HYPHENS.split(core)
-    if len(pieces) < 2 or not all(places.is_known(p) and p[:1].isupper() for p in pieces):
+    pieces = _JOINS.split(core)
+    if len(pieces) < 2 or places.is_known(places.canonical(core)) or not all(
+            places.is_known(places.canonical(p)) and p[:1].isupper() for p in pieces):
         return []
     out, pos = [], start
     for piece in pieces:
