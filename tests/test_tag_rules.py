@@ -473,3 +473,8 @@ def test_a_span_across_lines_is_read_line_by_line():
     text = "Map of Norway\n\nAnna Brennick: a guide"
     people, found = tags(text, ("Norway\n\nAnna Brennick", "ORG"))
     assert people == ["Anna Brennick"] and found == ["Norway"]
+
+
+def test_products_are_no_people():
+    assert tags("The Brennick Pro and the Galaxy Note sold out; so did Tova®.", (
+        "Brennick Pro", "PERSON"), ("Galaxy Note", "PERSON"), ("Tova®", "PERSON")) == ([], [])

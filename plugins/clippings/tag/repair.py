@@ -309,6 +309,8 @@ def _looks_like_name(name: str) -> bool:
     letters = [ch for ch in name if ch.isalpha()]
     if not letters or not any(ch.isupper() for ch in letters):
         return False
+    if any(ch in _TRADE_SIGNS for ch in name):
+        return False  # "Honey®", "Disney+"
     # A short all-caps word is an acronym (an agency, a broadcaster), not a person.
     if name.isupper() and len(letters) <= 5 and " " not in name:
         return False
@@ -321,6 +323,7 @@ def _looks_like_name(name: str) -> bool:
 
 
 _ROMAN = re.compile(r"[IVXL]+")
+_TRADE_SIGNS = "®™©+@#"
 
 
 def _is_nationality(name: str, following: str) -> bool:
