@@ -478,3 +478,34 @@ def test_a_span_across_lines_is_read_line_by_line():
 def test_products_are_no_people():
     assert tags("The Brennick Pro and the Galaxy Note sold out; so did Tova®.", (
         "Brennick Pro", "PERSON"), ("Galaxy Note", "PERSON"), ("Tova®", "PERSON")) == ([], [])
+
+
+# --- across the archive -------------------------------------------------------------------
+
+def person(name: str, *at: int) -> Entity:
+    from clippings.model import Mention
+    return Entity(name=name, kind="person",
+                  mentions=[Mention(s, s + len(name.split()[-1]), name) for s in at])
+
+
+def clipping_with(*people: Entity):
+    from clippings.model import Clipping
+    return Clipping(path="x.html", sha256="0" * 64, kind="html", people=list(people))
+
+
+def test_a_family_name_alone_is_the_one_full_name_the_archive_has():
+    from clippings.tag.archive import link_family_names
+    one = clipping_with(person("Ada Quill", 0))
+    other = clipping_with(person("Quill", 5), person("Tova", 9))
+    both = clipping_with(person("Quill", 3), person("Ada Quill", 20))
+    assert link_family_names([one, other, both]) == 2
+    assert names(other.people) == ["Ada Quill", "Tova"] and other.people[0].aliases == ["Quill"]
+    assert names(both.people) == ["Ada Quill"]
+    assert [m.start for m in both.people[0].mentions] == [3, 20]
+
+
+def test_a_family_name_two_people_share_is_left_alone():
+    from clippings.tag.archive import link_family_names
+    lone = clipping_with(person("Quill", 5))
+    archive = [clipping_with(person("Ada Quill", 0)), clipping_with(person("Bo Quill", 0)), lone]
+    assert link_family_names(archive) == 0 and names(lone.people) == ["Quill"]

@@ -14,7 +14,7 @@ import os
 from typing import Any
 
 from ..model import Clipping, Entity
-from ..tag import NOT_ENGLISH, article_text, corrections, tag_many
+from ..tag import NOT_ENGLISH, archive, article_text, corrections, tag_many
 from .links import EntityLink, entity_slug
 
 logger = logging.getLogger(__name__)
@@ -32,6 +32,7 @@ def tag_articles(generator: Any) -> None:
         return
     fixes = load_corrections(generator.settings)
     _tag([c.clipping for c in contents if _untagged(c.clipping)])
+    archive.link_family_names([c.clipping for c in contents])
     for content in contents:
         clipping = content.clipping
         corrections.apply_to(fixes, clipping, _where(content))

@@ -1,0 +1,47 @@
+"""Across the archive: a person one article names only by family name ("Quill") is the person
+another names in full ("Ada Quill"), when exactly one person in the whole archive has that
+family name. The full name becomes the tag and the family name one of its other names, so both
+articles list one person. A given name alone ("Ada") is never resolved this way: too many
+people share one. The user's corrections file is applied afterwards and can undo any of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Clipping, Entity
+from .data import word_set
+from .people import key_words
+
+
+def link_family_names(clippings: Sequence[Clipping]) -> int:
+    """Rename one-word people to the one full name in the archive that ends with that word;
+    returns how many tags were renamed."""
+    full: dict[str, set[str]] = {}
+    for clipping in clippings:
+        for person in clipping.people:
+            words = key_words(person.name)
+            if len(words) > 1:
+                full.setdefault(words[-1], set()).add(person.name)
+    renamed = 0
+    for clipping in clippings:
+        kept: dict[str, Entity] = {}
+        for person in clipping.people:
+            names = full.get(person.name, set())
+            if " " not in person.name and person.name not in word_set("given_names") and len(
+                    names) == 1:
+                (name,) = names
+                person.aliases = sorted({*person.aliases, person.name} - {name})
+                person.name = name
+                renamed += 1
+            if person.name in kept:  # the article names them in full too: one tag
+                _merge(kept[person.name], person)
+            else:
+                kept[person.name] = person
+        clipping.people = sorted(kept.values(), key=lambda e: e.name.casefold())
+    return renamed
+
+
+def _merge(into: Entity, other: Entity) -> None:
+    into.mentions = sorted([*into.mentions, *other.mentions], key=lambda m: m.start)
+    into.aliases = sorted({*into.aliases, *other.aliases, other.name} - {into.name})
