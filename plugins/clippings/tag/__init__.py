@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..model import Clipping, Entity, Mention
-from . import mentions, people, places
+from . import evidence, mentions, people, places
 from .alternates import alternate_names
 from .cache import Span, stats
 from .language import is_english
@@ -89,6 +89,7 @@ def entities_from_spans(text: str, spans: Sequence[Span]) -> tuple[list[Entity],
     found += people_after_occupation(text, found)
     found += people_after_title(text, found)
     cands = candidates(text, [*found, *untagged_regions(text, found)])
+    evidence.require(text, cands)
     persons = people.cluster([c for c in cands if c.kind == "person"])
     groups = _group_places(text, [c for c in cands if c.kind == "place"])
     person_entities = [_person_entity(p) for p in persons]

@@ -1,4 +1,6 @@
-"""Evidence that a lone capitalised word the model tagged as a person is one.
+"""Evidence that a name is what the model says it is, asked of the names it is least sure of.
+
+People: a lone capitalised word the model tagged as a person.
 
 A one-word "person" that is no common given name and no word of a fuller person name in the same
 text is as often a product, a place, a team or a capitalised common noun ("Convertible",
@@ -15,7 +17,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .data import word_set
+from . import context, heads, places
+from .data import word_set, words
+from .repair import ORG_LABELS, Candidate, name_words
 
 # After the name: an optional possessive and comma, an auxiliary, then the next word.
 _NEXT = re.compile(r"(?:['’]s?)?\s*,?\s*(?:(?:was|is|has|had|also|later|then|once)\s+)?"
@@ -59,3 +63,89 @@ def _possession(text: str, end: int) -> bool:
     m = _POSSESSED.match(text, end, end + 60)
     nouns = word_set("person_nouns_after")
     return m is not None and any(noun in nouns for noun in m.group(1).split())
+
+
+def require(text: str, cands: list[Candidate]) -> None:
+    """Drop the lone people and the unknown places nothing in the text vouches for."""
+    _drop_lone_words_without_evidence(text, cands)
+    _drop_unknown_places_without_context(text, cands)
+
+
+def _drop_lone_words_without_evidence(text: str, cands: list[Candidate]) -> None:
+    """A one-word "person" that is no given name and no word of a fuller person name here is
+    kept only if the text somewhere says it of a person ("Ott said", "Dr. Ott") or lists it
+    with people."""
+    vouched = {w for c in cands if c.kind == "person" for w in name_words(c)}
+    lone = {c.text for c in cands if c.kind == "person" and " " not in c.text
+            and c.text not in vouched and c.text not in word_set("given_names")}
+    lone -= {c.text for c in cands if c.label == "TITLED"}
+    for name in lone:
+        if any(c.text == name and context.listed_with(text, c, cands, "person") for c in cands):
+            continue  # "Moore, Goscinny and Lagerlöf"
+        # A word the model also calls an organisation ("Instagram wants...") needs more than
+        # a verb: a title, or what only a person has.
+        company = any(c.text == name and c.label in ORG_LABELS for c in cands)
+        if not any(said_of_a_person(text, *m.span(), strict=company)
+                   for m in context.occurrences(text, name)):
+            for c in cands:
+                if c.kind == "person" and c.text == name:
+                    c.kind = "other"
+
+
+def _drop_unknown_places_without_context(text: str, cands: list[Candidate]) -> None:
+    """A "place" no gazetteer knows and whose form says nothing of a place ("Dashlane",
+    "Water Coolest") is kept only where the text puts it somewhere a place goes: after "in",
+    "near"..., beside a region ("Monroe, La."), on a route, or in a list with known
+    places or inside a list of places ("for Tessaly, Kolvamo and Brennick"; but not
+    "Spotify or Pandora", two unknowns vouching for each other)."""
+    unknown = {c.text for c in cands if c.kind == "place" and c.label != "NESTED"
+               and c.text.lower() not in word_set("direction_words")  # "the West"
+               and not _refines_a_known_place(c.text)
+               and not heads.names_a_place(c.text, model_said_person=False)}
+    mentions = {name: [c for c in cands if c.kind == "place" and c.text == name]
+                for name in unknown}
+    kept = {name for name, found in mentions.items() if _placed_by_context(text, found)}
+    kept |= {name for name, found in mentions.items()
+             if any(all(context.list_sides(text, c, cands, "place")) for c in found)}
+    vouching = [x for x in cands if x.kind != "place" or x.text not in unknown - kept]
+    for name, found in mentions.items():
+        # A possessor is in no list of places: "India and Street's expectations".
+        listed = [c for c in found if not context.possessive_after(text, c.end)]
+        if name in kept or any(context.listed_with(text, c, _in_order([*vouching, c]), "place")
+                               for c in listed):
+            continue
+        for c in found:
+            c.kind = "other"
+
+
+def _in_order(names: list[Candidate]) -> list[Candidate]:
+    return sorted(names, key=lambda c: c.start)
+
+
+def _placed_by_context(text: str, found: list[Candidate]) -> bool:
+    """Whether a mention the model tagged stands where a place does. Before a one-word name
+    only words seldom said of companies count ("in", "near", "throughout"; not "at", "to" or
+    "from": "works at Brennick", "a stake sold to Brennick"); a possessor is no place ("in
+    the Tsar's service"), nor a language or people ("in Iranian, 40 means many")."""
+    name = found[0].text
+    if " " not in name and name.endswith(words("nationality_endings")) and len(name) > 4:
+        return False
+    before = word_set("place_context_before")
+    if " " in name:  # a company is mostly one word; "at the Prague Conservatory" is a place
+        before = before | word_set("place_prepositions")
+    return any(_where_a_place_goes(text, c, before) for c in found)
+
+
+def _where_a_place_goes(text: str, c: Candidate, before: frozenset[str]) -> bool:
+    said_before = context.word_before(text, context.after_the(text, c.start)) in before
+    return (said_before and not context.possessive_after(text, c.end)) or any((
+        context.region_after(text, c.end), context.place_noun_of_before(text, c.start),
+        context.plural_place_noun_after(text, c.end), context.on_a_route(text, c.start, c.end)))
+
+
+def _refines_a_known_place(name: str) -> bool:
+    """A known place, or one named by what it is part of ("Northeast Ohio", "West Oakland",
+    "the Spanish Netherlands"): its last word or words are a known place."""
+    parts = name.split()
+    return any(places.is_known(places.canonical(" ".join(parts[i:])))
+               for i in range(len(parts)) if parts[i][:1].isupper())

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from . import evidence, heads, names, nested, places, works
+from . import context, heads, names, nested, places, works
 from .cache import Span
 from .data import table, word_set, words
 
@@ -61,8 +61,6 @@ def candidates(text: str, spans: Iterable[Span]) -> list[Candidate]:
     _drop_non_names(text, out)
     _repair_labels(text, out)
     _places_by_context(text, out)
-    _drop_lone_words_without_evidence(text, out)
-    _drop_unknown_places_without_context(text, out)
     return out
 
 
@@ -124,21 +122,13 @@ def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
 
 _LEAD_BEFORE = re.compile(r"([A-Z][\w.]*)[ ]$")
 _HEAD_AFTER = re.compile(r"[ ]([A-Z][\w]*)\b")
-_NOUN_AFTER = re.compile(r"[ ]([a-z]+)\b")
-
-
-def _plural_place_noun_after(text: str, end: int) -> bool:
-    m = _NOUN_AFTER.match(text, end)
-    return m is not None and m.group(1) in word_set("place_nouns_plural")
-
-
 def _framed_as_a_place(text: str, start: int, end: int) -> Candidate | None:
     """A "person" the model cut out of a place's name: "Fort <Lee Historic> Park", "<Ali
     Qapu> Palace": a place word right before or after it makes the whole a place; so does a
     plural place noun after it ("Cass and <Van Buren> counties")."""
     before = _LEAD_BEFORE.search(text, max(0, start - 12), start)
     after = _HEAD_AFTER.match(text, end)
-    if _plural_place_noun_after(text, end):
+    if context.plural_place_noun_after(text, end):
         return Candidate(start, end, "GPE", "place", text[start:end])  # "... Van Buren counties"
     lead = before is not None and before.group(1) in word_set("place_leads")
     head = after is not None and after.group(1) in word_set("place_heads") | word_set(
@@ -358,12 +348,12 @@ def _repair_labels(text: str, cands: list[Candidate]) -> None:
             continue
         if " " not in c.text:
             votes.setdefault(c.text, Counter())[c.kind] += 1
-        for word in _name_words(c):
+        for word in name_words(c):
             votes.setdefault(word, Counter())[c.kind] += FULL_NAME_WEIGHT
     for c in cands:
         if c.label not in REPAIRABLE or " " in c.text or c.kind == "other":
             continue
-        if c.kind == "place" and region_after(text, c.end):
+        if c.kind == "place" and context.region_after(text, c.end):
             continue  # "Tyler, Texas" stays a place beside "Tyler Vogt"
         # A word of a full person name the gazetteer does not know is that person, however
         # often the model calls it a place ("Abba Theodorus" ... "Theodorus" as GPE).
@@ -376,26 +366,7 @@ def _repair_labels(text: str, cands: list[Candidate]) -> None:
             c.kind = ranked[0][0]  # type: ignore[assignment]
 
 
-# ", Texas", ", D.C.", ", Japan": what follows a town named with its region or country.
-_REGION_AFTER = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
-REGION_KINDS = {"country", "state", "province"}
-
-
-def region_after(text: str, end: int) -> bool:
-    """Whether the name ending at ``end`` is followed by ", <country, state or province>"."""
-    m = _REGION_AFTER.match(text, end)
-    if m is None:
-        return False
-    for name in (m.group(1), m.group(1).split()[0]):
-        if name in table("place_aliases"):  # "D.C.", "U.K.": short forms of regions
-            return True
-        found = places.lookup(places.canonical(name.rstrip(".")))
-        if found is not None and found.kind in REGION_KINDS:
-            return True
-    return False
-
-
-def _name_words(c: Candidate) -> list[str]:
+def name_words(c: Candidate) -> list[str]:
     """The one-word names a fuller name vouches for: the words of a person's full name, or the
     base of a place name with an administrative suffix ("Nagano" of "Nagano Prefecture")."""
     parts = c.text.split()
@@ -411,7 +382,7 @@ def _trim_common_lead_words(text: str, cands: list[Candidate]) -> None:
     """ "Questioning Vindman" beside "Alexander Vindman": a common word (the text also writes
     it in lower case, or a verb's -ing form), no given name, glued to a name the text gives in
     full, is cut off."""
-    full_words = {w for c in cands if c.kind == "person" for w in _name_words(c)}
+    full_words = {w for c in cands if c.kind == "person" for w in name_words(c)}
     for c in cands:
         parts = c.text.split(" ")
         if c.kind != "person" or len(parts) < 2 or parts[0] in word_set("given_names"):
@@ -429,7 +400,7 @@ def _drop_non_names(text: str, cands: list[Candidate]) -> None:
     """ "People" that are no name: products and versions (a digit: "Galaxy S24"), ships ("USS
     Potomac"); one-word particles or suffixes ("Jr", "De"), or a common word the text also
     writes in lower case ("Symphony" beside "the symphony")."""
-    vouched = {w for c in cands if c.kind == "person" for w in _name_words(c)}
+    vouched = {w for c in cands if c.kind == "person" for w in name_words(c)}
     for c in cands:
         if c.kind == "place" and _common_word_place(text, c.text):
             c.kind = "other"
@@ -466,12 +437,13 @@ def _places_by_context(text: str, cands: list[Candidate]) -> None:
     name here) or mislabelled ("Kiev" as ORG) is a place where the context says so: right after
     "in"/"at"/"from"... ("moved to Exeter"), or listed with places ("Exeter, Devon"; "Tempe,
     Chandler and Gilbert")."""
-    vouched = {w for c in cands if c.kind == "person" for w in _name_words(c)}
+    vouched = {w for c in cands if c.kind == "person" for w in name_words(c)}
     lone = [c for c in cands if c.kind == "person" and " " not in c.text
-            and c.text not in vouched and not _possessive_after(text, c.end)]
+            and c.text not in vouched and not context.possessive_after(text, c.end)]
     for c in lone:
         found = places.lookup(c.text)
-        if _place_noun_of_before(text, c.start) or _word_before(text, c.start) in _STRONG or (
+        if context.place_noun_of_before(text, c.start) or (
+                context.word_before(text, c.start) in _STRONG) or (
                 found is not None and found.kind in ALWAYS_PLACES):
             c.kind = "place"
     doubtful = [c for c in cands if c.maybe_place or (
@@ -485,12 +457,13 @@ def _places_by_context(text: str, cands: list[Candidate]) -> None:
         for c in doubtful:
             if c.kind == "place":
                 continue
-            if (_word_before(text, _after_the(text, c.start)) in preps
-                    or region_after(text, c.end) or _listed_with(text, c, cands, "place")):
+            if (context.word_before(text, context.after_the(text, c.start)) in preps
+                    or context.region_after(text, c.end)
+                    or context.listed_with(text, c, cands, "place")):
                 c.kind = "place"  # "in the Crimea", "Paramus, NJ"
         for c in unknown:
-            if c.kind != "place" and (_on_a_route(text, c.start, c.end)
-                                      or _listed_with(text, c, cands, "place")):
+            if c.kind != "place" and (context.on_a_route(text, c.start, c.end)
+                                      or context.listed_with(text, c, cands, "place")):
                 c.kind = "place"
     # One sense per text: a lone word the context made a place is a place everywhere.
     placed = {c.text for c in cands if c.kind == "place"}
@@ -499,151 +472,7 @@ def _places_by_context(text: str, cands: list[Candidate]) -> None:
             c.kind = "place"
 
 
-def _drop_lone_words_without_evidence(text: str, cands: list[Candidate]) -> None:
-    """A one-word "person" that is no given name and no word of a fuller person name here is
-    kept only if the text somewhere says it of a person ("Ott said", "Dr. Ott") or lists it
-    with people."""
-    vouched = {w for c in cands if c.kind == "person" for w in _name_words(c)}
-    lone = {c.text for c in cands if c.kind == "person" and " " not in c.text
-            and c.text not in vouched and c.text not in word_set("given_names")}
-    lone -= {c.text for c in cands if c.label == "TITLED"}
-    for name in lone:
-        if any(c.text == name and _listed_with(text, c, cands, "person") for c in cands):
-            continue  # "Moore, Goscinny and Lagerlöf"
-        # A word the model also calls an organisation ("Instagram wants...") needs more than
-        # a verb: a title, or what only a person has.
-        company = any(c.text == name and c.label in ORG_LABELS for c in cands)
-        if not any(evidence.said_of_a_person(text, *m.span(), strict=company)
-                   for m in _occurrences(text, name)):
-            for c in cands:
-                if c.kind == "person" and c.text == name:
-                    c.kind = "other"
-
-
-def _drop_unknown_places_without_context(text: str, cands: list[Candidate]) -> None:
-    """A "place" no gazetteer knows and whose form says nothing of a place ("Dashlane",
-    "Water Coolest") is kept only where the text puts it somewhere a place goes: after "in",
-    "near", "from"..., beside a region ("Monroe, La."), on a route, or in a list with known
-    places or inside a list of places ("for Tessaly, Kolvamo and Brennick"; but not
-    "Spotify or Pandora", two unknowns vouching for each other)."""
-    unknown = {c.text for c in cands if c.kind == "place" and c.label != "NESTED"
-               and c.text.lower() not in word_set("direction_words")  # "the West"
-               and not _refines_a_known_place(c.text)
-               and not heads.names_a_place(c.text, model_said_person=False)}
-    mentions = {name: [c for c in cands if c.kind == "place" and c.text == name]
-                for name in unknown}
-    kept = {name for name, found in mentions.items() if _placed_by_context(text, found)}
-    kept |= {name for name, found in mentions.items()
-             if any(all(_list_sides(text, c, cands, "place")) for c in found)}
-    vouching = [x for x in cands if x.kind != "place" or x.text not in unknown - kept]
-    for name, found in mentions.items():
-        listed = [c for c in found if not _possessive_after(text, c.end)]  # "and Wall's view"
-        if name in kept or any(any(_list_sides(text, c, sorted([*vouching, c], key=_start),
-                                               "place")) for c in listed):
-            continue
-        for c in found:
-            c.kind = "other"
-
-
-def _placed_by_context(text: str, found: list[Candidate]) -> bool:
-    """Whether a mention the model tagged stands where a place does. Before a one-word name
-    only words seldom said of companies count ("in", "near", "throughout"; not "at", "to" or
-    "from": "works at Brennick", "a stake sold to Brennick"); a possessor is no place ("in
-    the Tsar's service"), nor a language or people ("in Iranian, 40 means many")."""
-    name = found[0].text
-    if " " not in name and name.endswith(words("nationality_endings")) and len(name) > 4:
-        return False
-    before = word_set("place_context_before")
-    if " " in name:  # a company is mostly one word; "at the Prague Conservatory" is a place
-        before = before | word_set("place_prepositions")
-    return any((_word_before(text, _after_the(text, c.start)) in before
-                and not _possessive_after(text, c.end))
-               or region_after(text, c.end) or _place_noun_of_before(text, c.start)
-               or _plural_place_noun_after(text, c.end) or _on_a_route(text, c.start, c.end)
-               for c in found)
-
-
-def _start(c: Candidate) -> int:
-    return c.start
-
-
-def _after_the(text: str, start: int) -> int:
-    """Where the name's phrase starts: before a "the" ("moved to the West")."""
-    return start - 4 if text[max(0, start - 4):start].lower() == "the " else start
-
-
-def _refines_a_known_place(name: str) -> bool:
-    """A known place, or one named by what it is part of ("Northeast Ohio", "West Oakland",
-    "the Spanish Netherlands"): its last word or words are a known place."""
-    parts = name.split()
-    return any(places.is_known(places.canonical(" ".join(parts[i:])))
-               for i in range(len(parts)) if parts[i][:1].isupper())
-
-
-def _occurrences(text: str, name: str) -> Iterable[re.Match[str]]:
-    return re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", text)
-
-
-# "from X to Y", "from Y to X", "between X and Y", "via X": a route names places.
-_ROUTE_BEFORE = re.compile(
-    r"(?:\b(?P<open>[Ff]rom|[Bb]etween)|\bvia|\bfrom\s+[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?"
-    r"\s+to)\s+$")
-_ROUTE_AFTER = re.compile(r"\s+(?:to|and)\s+[A-Z]")
-
-
-def _on_a_route(text: str, start: int, end: int) -> bool:
-    m = _ROUTE_BEFORE.search(text[max(0, start - 50):start])
-    if m is None:
-        return False
-    # "from Smith" alone is no route: it needs its other end ("from Kolvamo to Tessaly").
-    return m.group("open") is None or _ROUTE_AFTER.match(text, end) is not None
-
-
 # Words before a name that make it a place whatever the gazetteer says ("hotels in Hadibo");
 # "to", "from", "at" are too often said of people ("wrote to Smith").
 _STRONG = {"in", "near", "outside"}
-_PLACE_NOUN_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+$")
-_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 
-
-def _word_before(text: str, start: int) -> str:
-    before = text[max(0, start - 12):start].split()
-    return before[-1] if before else ""
-
-
-def _place_noun_of_before(text: str, start: int) -> bool:
-    m = _PLACE_NOUN_OF.search(text[max(0, start - 30):start])
-    return bool(m) and m.group(1).lower() in word_set("place_nouns")
-
-
-def _possessive_after(text: str, end: int) -> bool:
-    return _POSSESSIVE_AFTER.match(text, end) is not None
-
-
-# What joins the items of a list of places: "Exeter, Devon"; "Tempe, Chandler and Gilbert".
-_LIST_GLUE = re.compile(r"\s*(?:,|;|/|&)?\s*")
-_LIST_END = re.compile(r"\s*,?\s*(?:and|or|&)\s+")
-_CLAUSE_END = re.compile(r"\s*(?:[,;.()\n]|$|(?:and|or)\b)")
-
-
-def _listed_with(text: str, c: Candidate, cands: list[Candidate], kind: Kind) -> bool:
-    """Whether c stands in a list with a place (or person) next to it."""
-    return any(_list_sides(text, c, cands, kind))
-
-
-def _list_sides(text: str, c: Candidate, cands: list[Candidate], kind: Kind) -> tuple[bool, bool]:
-    """Whether c is listed with one of ``kind`` before it, and after it. After a comma the list
-    must go on or end there: in "Born in England, Norton spent..." Norton starts a clause."""
-    i = cands.index(c)
-    prev = next((p for p in reversed(cands[:i]) if p.end <= c.start), None)
-    nxt = next((n for n in cands[i + 1:] if n.start >= c.end), None)
-    before = after = False
-    if prev is not None and prev.kind == kind:
-        between = text[prev.end:c.start]
-        before = bool(_LIST_END.fullmatch(between) or (
-            _LIST_GLUE.fullmatch(between) and "," in between and _CLAUSE_END.match(text, c.end)))
-    if nxt is not None and nxt.kind == kind:
-        between = text[c.end:nxt.start]
-        after = bool(_LIST_END.fullmatch(between) or (
-            "," in between and _LIST_GLUE.fullmatch(between)))
-    return before, after

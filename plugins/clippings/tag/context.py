@@ -1,0 +1,124 @@
+"""Where a name stands in its text: the words around a mention that say "place" ("in X", "the
+port of X", "X, Texas", "from X to Y", "X and Y counties") and the lists it is part of ("Tempe,
+Chandler and Gilbert"). Shared by the rules that decide what a name is (repair.py, evidence.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Protocol
+
+from . import places
+from .data import table, word_set
+
+
+class Named(Protocol):
+    """A name found in the text: where it is and what it is taken for so far."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def occurrences(text: str, name: str) -> Iterator[re.Match[str]]:
+    """Every place the text writes ``name`` as a whole word."""
+    return re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", text)
+
+
+def word_before(text: str, start: int) -> str:
+    before = text[max(0, start - 12):start].split()
+    return before[-1] if before else ""
+
+
+def after_the(text: str, start: int) -> int:
+    """Where the name's phrase starts: before a "the" ("moved to the West")."""
+    return start - 4 if text[max(0, start - 4):start].lower() == "the " else start
+
+
+_PLACE_NOUN_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+$")
+
+
+def place_noun_of_before(text: str, start: int) -> bool:
+    """ "the port of X", "the province of X"."""
+    m = _PLACE_NOUN_OF.search(text[max(0, start - 30):start])
+    return bool(m) and m.group(1).lower() in word_set("place_nouns")
+
+
+_NOUN_AFTER = re.compile(r"[ ]([a-z]+)\b")
+
+
+def plural_place_noun_after(text: str, end: int) -> bool:
+    """ "... Kalamazoo and Van Buren counties"."""
+    m = _NOUN_AFTER.match(text, end)
+    return m is not None and m.group(1) in word_set("place_nouns_plural")
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
+def possessive_after(text: str, end: int) -> bool:
+    return _POSSESSIVE_AFTER.match(text, end) is not None
+
+
+# ", Texas", ", D.C.", ", Japan": what follows a town named with its region or country.
+_REGION_AFTER = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+REGION_KINDS = {"country", "state", "province"}
+
+
+def region_after(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is followed by ", <country, state or province>"."""
+    m = _REGION_AFTER.match(text, end)
+    if m is None:
+        return False
+    for name in (m.group(1), m.group(1).split()[0]):
+        if name in table("place_aliases"):  # "D.C.", "U.K.": short forms of regions
+            return True
+        found = places.lookup(places.canonical(name.rstrip(".")))
+        if found is not None and found.kind in REGION_KINDS:
+            return True
+    return False
+
+
+# "from X to Y", "from Y to X", "between X and Y", "via X": a route names places.
+_ROUTE_BEFORE = re.compile(
+    r"(?:\b(?P<open>[Ff]rom|[Bb]etween)|\bvia|\bfrom\s+[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?"
+    r"\s+to)\s+$")
+_ROUTE_AFTER = re.compile(r"\s+(?:to|and)\s+[A-Z]")
+
+
+def on_a_route(text: str, start: int, end: int) -> bool:
+    m = _ROUTE_BEFORE.search(text[max(0, start - 50):start])
+    if m is None:
+        return False
+    # "from Smith" alone is no route: it needs its other end ("from Kolvamo to Tessaly").
+    return m.group("open") is None or _ROUTE_AFTER.match(text, end) is not None
+
+
+# What joins the items of a list of places: "Exeter, Devon"; "Tempe, Chandler and Gilbert".
+_LIST_GLUE = re.compile(r"\s*(?:,|;|/|&)?\s*")
+_LIST_END = re.compile(r"\s*,?\s*(?:and|or|&)\s+")
+_CLAUSE_END = re.compile(r"\s*(?:[,;.()\n]|$|(?:and|or)\b)")
+
+
+def listed_with(text: str, c: Named, names: Sequence[Named], kind: str) -> bool:
+    """Whether c stands in a list with a place (or person) next to it; ``names`` in text order."""
+    return any(list_sides(text, c, names, kind))
+
+
+def list_sides(text: str, c: Named, names: Sequence[Named], kind: str) -> tuple[bool, bool]:
+    """Whether c is listed with one of ``kind`` before it, and after it. After a comma the list
+    must go on or end there: in "Born in England, Norton spent..." Norton starts a clause."""
+    i = list(names).index(c)
+    prev = next((p for p in reversed(names[:i]) if p.end <= c.start), None)
+    nxt = next((n for n in names[i + 1:] if n.start >= c.end), None)
+    before = after = False
+    if prev is not None and prev.kind == kind:
+        between = text[prev.end:c.start]
+        before = bool(_LIST_END.fullmatch(between) or (
+            _LIST_GLUE.fullmatch(between) and "," in between and _CLAUSE_END.match(text, c.end)))
+    if nxt is not None and nxt.kind == kind:
+        between = text[c.end:nxt.start]
+        after = bool(_LIST_END.fullmatch(between) or (
+            "," in between and _LIST_GLUE.fullmatch(between)))
+    return before, after
