@@ -509,3 +509,17 @@ def test_a_family_name_two_people_share_is_left_alone():
     lone = clipping_with(person("Quill", 5))
     archive = [clipping_with(person("Ada Quill", 0)), clipping_with(person("Bo Quill", 0)), lone]
     assert link_family_names(archive) == 0 and names(lone.people) == ["Quill"]
+
+
+def test_a_dateline_the_model_cut_in_two_is_one_place():
+    text = "ST. LOUIS, Mo. (AP) — Rain fell.\n\nKalamazoo, Mich., was dry."
+    people, found = tags(text, ("ST", "GPE"), ("LOUIS", "PERSON"), ("Kalamazoo", "GPE"),
+                         ("Mich.", "GPE"))
+    assert people == [] and found == ["Kalamazoo", "Michigan", "St. Louis"]
+
+
+def test_saint_is_read_however_it_is_written():
+    for name in ("St. Louis", "ST. LOUIS", "St Louis", "Saint Louis"):
+        found = places.lookup(places.canonical(name))
+        assert found is not None and found.country == "US", name
+    assert places.lookup("St. Petersburg").country == "RU"  # the bigger of the two

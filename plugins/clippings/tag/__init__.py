@@ -83,9 +83,9 @@ def to_json(people_: Iterable[Entity], places_: Iterable[Entity]) -> dict[str, A
 def entities_from_spans(text: str, spans: Sequence[Span]) -> tuple[list[Entity], list[Entity]]:
     """The rules on top of the model: from raw spans to people and places."""
     inverted, spans = catalogue_names(text, spans)
-    spans = [*spans, *inverted]
-    found = [*spans, *_datelines(text, spans), *untagged_people(text, spans),
-             *untagged_places(text, spans)]
+    datelines, spans = _datelines(text, spans)
+    spans = [*spans, *inverted, *datelines]
+    found = [*spans, *untagged_people(text, spans), *untagged_places(text, spans)]
     found += people_after_occupation(text, found)
     found += people_after_title(text, found)
     cands = candidates(text, [*found, *untagged_regions(text, found)])
@@ -98,16 +98,18 @@ def entities_from_spans(text: str, spans: Sequence[Span]) -> tuple[list[Entity],
     return _sorted(person_entities), _sorted(place_entities)
 
 
-def _datelines(text: str, spans: Sequence[Span]) -> list[Span]:
-    covered = [(s, e) for s, e, _ in spans]
+def _datelines(text: str, spans: Sequence[Span]) -> tuple[list[Span], list[Span]]:
+    """GPE spans for the known places of all-caps datelines ("ST. JOSEPH, Mich. (AP) —"), and
+    the model's spans without those it cut them into ("ST" as a place, "JOSEPH" as a person)."""
     out = []
     for m in _DATELINE.finditer(text):
         s, e = m.span(1)
-        if places.is_known(places.canonical(m.group(1))) and not any(
-            a < e and s < b for a, b in covered
-        ):
+        inside = [(a, b) for a, b, _ in spans if s <= a and b <= e]
+        if places.is_known(places.canonical(m.group(1))) and (inside != [(s, e)]) and not any(
+                a < e and s < b and not (s <= a and b <= e) for a, b, _ in spans):
             out.append((s, e, "GPE"))
-    return out
+    return out, [span for span in spans
+                 if not any(s <= span[0] and span[1] <= e for s, e, _ in out)]
 
 
 def _group_places(text: str, cands: list[Candidate]) -> dict[str, list[Candidate]]:

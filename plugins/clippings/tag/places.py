@@ -120,7 +120,25 @@ def _better(a: Gazetted, b: Gazetted) -> bool:
 
 
 def lookup(name: str) -> Gazetted | None:
-    return _gazetteer().get(_key(name))
+    """The gazetteer's record for a name, "St." / "St" / "Saint" read as one ("ST. JOSEPH",
+    "Saint Joseph"): of several, the better (a country, then the most populous)."""
+    found = [r for k in _spellings(_key(name)) if (r := _gazetteer().get(k)) is not None]
+    best = None
+    for record in found:
+        if best is None or _better(record, best):
+            best = record
+    return best
+
+
+_SAINT = re.compile(r"^(?:st\.?|saint) ")
+
+
+def _spellings(key: str) -> list[str]:
+    m = _SAINT.match(key)
+    if m is None:
+        return [key]
+    rest = key[m.end():]
+    return [key, *(f"{form} {rest}" for form in ("st.", "st", "saint") if f"{form} " != m[0])]
 
 
 def _key(name: str) -> str:
@@ -139,8 +157,10 @@ def is_dateline_caps(name: str) -> bool:
 
 
 def _uncap(name: str) -> str:
+    """ "NAIROBI" → "Nairobi": the gazetteer's spelling when it is this name, else each word
+    capitalised ("ST. JOSEPH" → "St. Joseph", though the gazetteer says "Saint Joseph")."""
     found = lookup(name)
-    if found is not None:
+    if found is not None and _key(found.name) == _key(name):
         return found.name
     return " ".join(w.capitalize() for w in name.split(" "))
 
