@@ -523,3 +523,16 @@ def test_saint_is_read_however_it_is_written():
         found = places.lookup(places.canonical(name))
         assert found is not None and found.country == "US", name
     assert places.lookup("St. Petersburg").country == "RU"  # the bigger of the two
+
+
+def test_a_family_name_tagged_as_an_organisation_is_the_person_named_in_full():
+    text = "Tova Brennick was charged. Brennick denied it."
+    people, _ = entities_from_spans(text, [*spans_of(text, ("Tova Brennick", "PERSON")),
+                                           (text.rindex("Brennick"), text.rindex("Brennick") + 8,
+                                            "ORG")])
+    assert [len(p.mentions) for p in people] == [2]
+    company = "Ada Dell founded it. Dell Inc. said Dell sales rose."
+    people, _ = entities_from_spans(company, [*spans_of(company, ("Ada Dell", "PERSON")),
+                                              (company.rindex("Dell"), company.rindex("Dell") + 4,
+                                               "ORG")])
+    assert company.rindex("Dell") not in [m.start for m in people[0].mentions]

@@ -60,6 +60,7 @@ def candidates(text: str, spans: Iterable[Span]) -> list[Candidate]:
     _trim_common_lead_words(text, out)
     _drop_non_names(text, out)
     _repair_labels(text, out)
+    _family_names_tagged_as_organisations(text, out)
     _places_by_context(text, out)
     return out
 
@@ -470,6 +471,23 @@ def _places_by_context(text: str, cands: list[Candidate]) -> None:
     for c in lone:
         if c.kind == "person" and c.text in placed:
             c.kind = "place"
+
+
+def _family_names_tagged_as_organisations(text: str, cands: list[Candidate]) -> None:
+    """ "Assange" tagged ORG beside "Julian Assange" tagged PERSON: the family name of a person
+    the text names in full is that person, unless the text also writes it as a company's
+    name ("Dell Inc.", "Ford Motor")."""
+    family = {c.text.split()[-1] for c in cands if c.kind == "person" and " " in c.text}
+    for c in cands:
+        if c.label == "ORG" and c.kind == "other" and c.text in family and not _company_name(
+                text, c.text):
+            c.label, c.kind = "PERSON", "person"
+
+
+def _company_name(text: str, word: str) -> bool:
+    return any(_next_word(text, m.end()) in word_set("org_heads") or (
+        m.end() < len(text) and text[m.end()] == "-")  # "Dell-branded"
+        for m in context.occurrences(text, word))
 
 
 # Words before a name that make it a place whatever the gazetteer says ("hotels in Hadibo");
