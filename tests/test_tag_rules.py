@@ -536,3 +536,18 @@ def test_a_family_name_tagged_as_an_organisation_is_the_person_named_in_full():
                                               (company.rindex("Dell"), company.rindex("Dell") + 4,
                                                "ORG")])
     assert company.rindex("Dell") not in [m.start for m in people[0].mentions]
+
+
+def test_accents_do_not_split_a_person():
+    text = "Zahā Ḥadīd designed it. Later Zaha Hadid said so. Hadid smiled."
+    people, _ = entities_from_spans(text, spans_of(text, ("Zahā Ḥadīd", "PERSON"),
+                                                   ("Zaha Hadid", "PERSON")))
+    assert len(people) == 1 and len(people[0].mentions) == 3
+
+
+def test_a_suffix_is_no_name_of_its_own():
+    text = "Patrick Brennick Jr. spoke. Later Ada Quill Jr. came. Brennick left."
+    people, _ = entities_from_spans(text, spans_of(text, ("Patrick Brennick Jr.", "PERSON"),
+                                                   ("Ada Quill Jr.", "PERSON")))
+    brennick = next(p for p in people if p.name.startswith("Patrick"))
+    assert [m.text for m in brennick.mentions] == ["Patrick Brennick Jr.", "Brennick"]

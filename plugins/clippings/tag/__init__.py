@@ -161,9 +161,10 @@ def _add_missed_mentions(
         for form in {m.text for m in e.mentions}:
             owners.setdefault(form, set()).add(i)
     for i, p in enumerate(person_entities):
-        full = p.name.split()
-        if len(full) > 1:
-            owners.setdefault(full[-1], set()).add(i)
+        for form in {p.name} | {m.text for m in p.mentions}:  # "Zaha Hadid" of "Zahā Ḥadīd"
+            words = [w for w in form.split() if people.key_words(w)]  # no "Jr.", no "W."
+            if len(words) > 1:
+                owners.setdefault(words[-1].rstrip(","), set()).add(i)
     forms = {f: next(iter(o)) for f, o in owners.items()
              if len(o) == 1 and len(f) > 1 and f[0].isupper()}
     for start, end, owner in mentions.find_more(text, forms, [(c.start, c.end) for c in cands]):

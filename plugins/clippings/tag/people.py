@@ -9,6 +9,7 @@ Names are compared by their key words: no initials ("Ada B. Vogt"), no suffixes 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -17,14 +18,20 @@ from .repair import Candidate
 
 
 def key_words(name: str) -> list[str]:
-    """The words by which a name is compared, in order."""
+    """The words by which a name is compared, in order, without accents ("Zahā Ḥadīd" is
+    "Zaha Hadid")."""
     out = []
     for word in name.split():
         core = word.rstrip(".,")
         if _INITIAL.fullmatch(core) or core in word_set("name_suffixes"):
             continue
-        out.append(table("nicknames").get(core, core))
+        out.append(_unaccented(table("nicknames").get(core, core)))
     return out
+
+
+def _unaccented(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word)
+                   if not unicodedata.combining(ch))
 
 
 _INITIAL = re.compile(r"[A-Z]")
@@ -124,10 +131,11 @@ MIN_VARIANT_LENGTH = 6
 def _owner_by_spelling(people: list[Person], c: Candidate) -> Person | None:
     """The one person whose family name is this lone word spelt one letter differently, as
     transliterations are ("Zelenskyy" beside "Volodymyr Zelensky")."""
-    if len(c.text) < MIN_VARIANT_LENGTH:
+    word = _unaccented(c.text)
+    if len(word) < MIN_VARIANT_LENGTH:
         return None
     hits = [p for p in people
-            if any(_one_edit_apart(c.text, last) for last in p.last_names() if last != c.text)]
+            if any(_one_edit_apart(word, last) for last in p.last_names() if last != word)]
     return hits[0] if len(hits) == 1 else None
 
 
