@@ -455,6 +455,10 @@ def test_a_catalogues_surname_first_names_are_people_named_given_name_first():
                                                    ("Karl", "PERSON"), ("Lind", "PERSON")))
     assert names(people) == ["Anna Brennick", "Karl Quill", "Maria Lind"]
     assert [m.text for m in people[0].mentions] == ["Brennick, Anna"]
+    town = "Moved:\nParis, Georgia. A small town.\nLondon, Anna. Tides\n"
+    people, found = entities_from_spans(town, spans_of(town, ("Paris", "GPE"), ("Georgia", "GPE"),
+                                                       ("Anna", "PERSON")))
+    assert names(people) == ["Anna London"] and "Paris" in names(found)
 
 
 def test_a_given_name_tagged_as_something_else_takes_its_surname():

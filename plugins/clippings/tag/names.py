@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from . import places
 from .cache import Span
+from .context import region_after
 from .data import word_set
 
 _SURNAME = r"(?:(?:de|du|da|van|von|del|di|al|el|le|la)[ -])?[A-Z][A-Za-zà-ÿ'’\-]*[a-zà-ÿ]"
@@ -137,8 +138,8 @@ def catalogue_names(text: str, spans: Sequence[Span]) -> tuple[list[Span], list[
     found: list[Span] = []
     for m in _CATALOGUE.finditer(text):
         given = m.group(2).split()[0]
-        surname = m.group(1)
-        if given not in word_set("given_names") or places.is_known(places.canonical(surname)):
+        # "Athens, Georgia" is a town and its state, "London, Jack." an author.
+        if given not in word_set("given_names") or region_after(text, m.end(1)):
             continue
         found.append((m.start(1), m.end(2), "INVERTED"))
     inside = [(s, e, label) for s, e, label in spans
