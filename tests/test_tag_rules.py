@@ -555,3 +555,8 @@ def test_a_suffix_is_no_name_of_its_own():
                                                    ("Ada Quill Jr.", "PERSON")))
     brennick = next(p for p in people if p.name.startswith("Patrick"))
     assert [m.text for m in brennick.mentions] == ["Patrick Brennick Jr.", "Brennick"]
+
+
+def test_a_directions_adjective_alone_is_no_place_and_accessories_no_people():
+    text = "He was charged in the Southern District court. The Magic Keyboard ships."
+    assert tags(text, ("Southern", "GPE"), ("Magic Keyboard", "PERSON")) == ([], [])

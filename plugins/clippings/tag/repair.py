@@ -418,9 +418,10 @@ def _drop_non_names(text: str, cands: list[Candidate]) -> None:
 
 
 def _common_word_place(text: str, name: str) -> bool:
-    """A "place" in lower case ("metro", "south east") or a one-word one the gazetteer does not
-    know that the text also writes in lower case ("Botany" beside "botany")."""
-    if not any(ch.isupper() for ch in name):
+    """A "place" in lower case ("metro", "south east"), a direction's adjective alone
+    ("Southern"), or a one-word one the gazetteer does not know that the text also writes in
+    lower case ("Botany" beside "botany")."""
+    if not any(ch.isupper() for ch in name) or name.lower() in word_set("direction_adjectives"):
         return True
     if " " in name or name.lower() in word_set("direction_words"):
         return False
