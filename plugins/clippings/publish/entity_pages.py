@@ -73,7 +73,7 @@ def profile(term: Any, terms: dict[str, dict[str, Any]]) -> Profile:
     for i, article in enumerate(term.articles):
         entities = entities_in(article, term.kind, term.slug)
         text = tagged_text(article) if entities else ""
-        mentions = sorted({(m.start, m.end) for e in entities for m in e.mentions})
+        mentions = mention_spans(entities)
         names.update(_names(entities, article, term))
         if term.kind == "person":
             for role in roles(text, [m for e in entities for m in e.mentions]):
@@ -98,6 +98,16 @@ def profile(term: Any, terms: dict[str, dict[str, Any]]) -> Profile:
         timeline=timeline(f"timeline-{term.slug}", term.name, months),
         locator=places_map.locator(term) if term.kind == "place" else None,
     )
+
+
+def mention_count(term: Any) -> int:
+    """How often the archive mentions ``term``: its mentions in all its articles."""
+    return sum(len(mention_spans(entities_in(a, term.kind, term.slug))) for a in term.articles)
+
+
+def mention_spans(entities: list[Entity]) -> list[tuple[int, int]]:
+    """The mentions of one term in one article (an entity merged from several counts once)."""
+    return sorted({(m.start, m.end) for e in entities for m in e.mentions})
 
 
 def entities_in(article: Any, kind: str, slug: str) -> list[Entity]:

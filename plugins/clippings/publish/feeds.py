@@ -30,7 +30,7 @@ from markupsafe import Markup, escape
 from pelican.generators import Generator
 
 from . import sources
-from .entity_pages import MAX_SNIPPETS, entities_in
+from .entity_pages import MAX_SNIPPETS, entities_in, mention_spans
 from .links import feed_path, source_url
 from .order import newest_first
 from .snippets import snippets
@@ -133,8 +133,7 @@ class FeedsGenerator(Generator):
 
 def _entry(article: Any, term: Any) -> FeedEntry:
     """An article as an entry of a person's or place's feed: deck, mentions in context, source."""
-    entities = entities_in(article, term.kind, term.slug)
-    spans = sorted({(m.start, m.end) for e in entities for m in e.mentions})
+    spans = mention_spans(entities_in(article, term.kind, term.slug))
     shown = snippets(tagged_text(article), spans)[:MAX_SNIPPETS] if spans else []
     deck = getattr(article, "deck", None)
     parts = [f"<p>{escape(deck)}</p>"] if deck else []

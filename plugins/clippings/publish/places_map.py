@@ -8,7 +8,7 @@ is known, and the page says so in words either way.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,8 +19,8 @@ from .svg import number
 
 DOT = 28  # map units (0.1°): about 5 px on a place page's 600 px wide map
 RING = 70
-SMALLEST, LARGEST = 18, 90  # dot radii on the index (area grows with the articles)
-FULL = 25  # a dot takes the largest size at this many articles, or at the most any place has
+SMALLEST, LARGEST = 18, 90  # dot radii on the index (area grows with the mentions)
+FULL = 100  # a dot takes the largest size at this many mentions, or at the most any place has
 
 
 @dataclass(frozen=True)
@@ -48,31 +48,38 @@ def locator(place: Any) -> Locator:
     return Locator(svg, words)
 
 
-def overview(places: Iterable[Any], base: str = "") -> tuple[Markup | None, int]:
-    """Every place with coordinates as a dot sized by its articles, each dot a link to its page.
+def overview(places: Iterable[Any], mentions: Callable[[Any], int],
+             base: str = "") -> tuple[Markup | None, int]:
+    """Every place with coordinates as a dot sized by how often the archive mentions it
+    (``mentions(place)``), each dot a link to its page.
 
     Each link is ``base`` + "<slug>.html": "" for links relative to places/index.html, where the
     map is shown; "<SITEURL>/places/" when the site's links are absolute. Returns the map (None
     when no place has coordinates) and the number of places on it.
     """
-    located = [p for p in places if p.lat is not None and p.lon is not None]
-    if not located:
+    counted = [(p, mentions(p)) for p in places if p.lat is not None and p.lon is not None]
+    if not counted:
         return None, 0
     # Large dots first, so the small ones stay visible (and clickable) on top of them.
-    located.sort(key=lambda p: (-len(p.articles), p.name.casefold(), p.slug))
-    most = len(located[0].articles)
+    counted.sort(key=lambda pc: (-pc[1], pc[0].name.casefold(), pc[0].slug))
+    most = max(counted[0][1], 1)
     body = []
-    for place in located:
+    for place, count in counted:
         x, y = worldmap.project(place.lat, place.lon)
-        count = len(place.articles)
-        radius = SMALLEST + (LARGEST - SMALLEST) * math.sqrt((count - 1) / max(most - 1, FULL))
-        label = escape(f"{place.name}: {count} article{'' if count == 1 else 's'}")
+        radius = SMALLEST + (LARGEST - SMALLEST) * math.sqrt(
+            max(count - 1, 0) / max(most - 1, FULL))
+        label = escape(f"{place.name}: {_count(count, 'mention')} in "
+                       f"{_count(len(place.articles), 'article')}")
         body.append(f'<a href="{escape(base + place.slug)}.html"><circle class="dot" cx="{x}" '
                     f'cy="{y}" r="{number(radius)}"><title>{label}</title></circle></a>')
-    desc = (f"{len(located)} place{'' if len(located) == 1 else 's'} with known coordinates, "
-            "each a dot sized by the number of articles that mention it and linking to its page; "
-            "the list below names every place.")
-    return worldmap.svg("map-places", "Places on a world map", desc, body), len(located)
+    desc = (f"{_count(len(counted), 'place')} with known coordinates, each a dot sized by the "
+            "number of times the archive mentions it and linking to its page; the list below "
+            "names every place.")
+    return worldmap.svg("map-places", "Places on a world map", desc, body), len(counted)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _where(name: str, lat: float | None, lon: float | None, country: str | None) -> str:

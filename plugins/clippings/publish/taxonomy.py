@@ -127,7 +127,8 @@ class TaxonomyGenerator(Generator):
             terms = self.context[attribute]
             # The map's links, like the templates': relative, or starting with SITEURL.
             base = "" if relative else f"{self.settings.get('SITEURL', '')}/{folder}/"
-            world, on_map = places_map.overview(terms, base) if kind == "place" else (None, 0)
+            world, on_map = (places_map.overview(terms, entity_pages.mention_count, base)
+                             if kind == "place" else (None, 0))
             writer.write_file(f"{folder}/index.html", index, self.context, relative_urls=relative,
                               url=f"{folder}/index.html", folder=folder, kind=kind, terms=terms,
                               letters=letters(terms), world_map=world, on_map=on_map,
