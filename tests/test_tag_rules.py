@@ -560,3 +560,21 @@ def test_a_suffix_is_no_name_of_its_own():
 def test_a_directions_adjective_alone_is_no_place_and_accessories_no_people():
     text = "He was charged in the Southern District court. The Magic Keyboard ships."
     assert tags(text, ("Southern", "GPE"), ("Magic Keyboard", "PERSON")) == ([], [])
+
+
+def test_forms_of_one_name_that_differ_in_case_or_stand_inside_it_are_one_person():
+    text = ("Luis de Miranda wrote it. De Miranda laughed. Te Tova Anna Quill spoke; "
+            "Tova Anna agreed.")
+    last = text.rindex("Tova Anna")
+    people, _ = entities_from_spans(text, [*spans_of(
+        text, ("Luis de Miranda", "PERSON"), ("De Miranda", "PERSON"),
+        ("Te Tova Anna Quill", "PERSON")), (last, last + 9, "PERSON")])
+    assert [(p.name, len(p.mentions)) for p in people] == [
+        ("Luis de Miranda", 2), ("Te Tova Anna Quill", 2)]
+
+
+def test_a_common_word_leading_a_name_nobody_has_makes_no_person():
+    text = "The whole fish sells at Whole Foods. After Easter, Bassi and his crew sailed."
+    assert tags(text, ("Whole Foods", "PERSON"), ("Easter", "PERSON"))[0] == []
+    assert tags("Photo: Anna Quill / Gazette", ("Anna Quill /", "PERSON"))[0] == ["Anna Quill"]
+    assert tags("She loves Valentine’s Day.", ("Valentine’s Day", "PERSON"))[0] == []

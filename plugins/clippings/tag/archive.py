@@ -27,7 +27,7 @@ def link_family_names(clippings: Sequence[Clipping]) -> int:
     for clipping in clippings:
         kept: dict[str, Entity] = {}
         for person in clipping.people:
-            names = full.get(person.name, set())
+            names = full.get((key_words(person.name) or [""])[0], set())
             if " " not in person.name and person.name not in word_set("given_names") and len(
                     names) == 1:
                 (name,) = names

@@ -101,14 +101,18 @@ _LIST_END = re.compile(r"\s*,?\s*(?:and|or|&)\s+")
 _CLAUSE_END = re.compile(r"\s*(?:[,;.()\n]|$|(?:and|or)\b)")
 
 
-def listed_with(text: str, c: Named, names: Sequence[Named], kind: str) -> bool:
+def listed_with(text: str, c: Named, names: Sequence[Named], kind: str, *,
+                comma_after: bool = True) -> bool:
     """Whether c stands in a list with a place (or person) next to it; ``names`` in text order."""
-    return any(list_sides(text, c, names, kind))
+    return any(list_sides(text, c, names, kind, comma_after=comma_after))
 
 
-def list_sides(text: str, c: Named, names: Sequence[Named], kind: str) -> tuple[bool, bool]:
+def list_sides(text: str, c: Named, names: Sequence[Named], kind: str, *,
+               comma_after: bool = True) -> tuple[bool, bool]:
     """Whether c is listed with one of ``kind`` before it, and after it. After a comma the list
-    must go on or end there: in "Born in England, Norton spent..." Norton starts a clause."""
+    must go on or end there: in "Born in England, Norton spent..." Norton starts a clause.
+    Without ``comma_after``, only "and"/"or" joins c to a name after it ("after Easter, Bassi
+    and his crew": a clause, not a list)."""
     i = list(names).index(c)
     prev = next((p for p in reversed(names[:i]) if p.end <= c.start), None)
     nxt = next((n for n in names[i + 1:] if n.start >= c.end), None)
@@ -120,5 +124,5 @@ def list_sides(text: str, c: Named, names: Sequence[Named], kind: str) -> tuple[
     if nxt is not None and nxt.kind == kind:
         between = text[c.end:nxt.start]
         after = bool(_LIST_END.fullmatch(between) or (
-            "," in between and _LIST_GLUE.fullmatch(between)))
+            comma_after and "," in between and _LIST_GLUE.fullmatch(between)))
     return before, after

@@ -80,7 +80,8 @@ def _drop_lone_words_without_evidence(text: str, cands: list[Candidate]) -> None
             and c.text not in vouched and c.text not in word_set("given_names")}
     lone -= {c.text for c in cands if c.label == "TITLED"}
     for name in lone:
-        if any(c.text == name and context.listed_with(text, c, cands, "person") for c in cands):
+        if any(c.text == name and context.listed_with(text, c, cands, "person", comma_after=False)
+               for c in cands):
             continue  # "Moore, Goscinny and Lagerlöf"
         # A word the model also calls an organisation ("Instagram wants...") needs more than
         # a verb: a title, or what only a person has.

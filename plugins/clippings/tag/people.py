@@ -18,8 +18,8 @@ from .repair import Candidate
 
 
 def key_words(name: str) -> list[str]:
-    """The words by which a name is compared, in order, without accents ("Zahā Ḥadīd" is
-    "Zaha Hadid")."""
+    """The words by which a name is compared, in order, without accents or case ("Zahā
+    Ḥadīd" is "Zaha Hadid", "De Miranda" is "de Miranda")."""
     out = []
     for word in name.split():
         core = word.rstrip(".,")
@@ -31,7 +31,7 @@ def key_words(name: str) -> list[str]:
 
 def _unaccented(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", word)
-                   if not unicodedata.combining(ch))
+                   if not unicodedata.combining(ch)).casefold()
 
 
 _INITIAL = re.compile(r"[A-Z]")
@@ -96,9 +96,19 @@ def _containing(people: list[Person], c: Candidate) -> Person | None:
     words = key_words(c.text)
     if not words:
         return None
-    hits = [p for p in people if set(words) <= p.tokens
-            and not p.ends().isdisjoint((words[0], words[-1]))]
+    hits = [p for p in people if set(words) <= p.tokens and (
+        not p.ends().isdisjoint((words[0], words[-1])) or _run_of(words, p))]
     return _nearest_before(hits, c) if len(hits) > 1 else (hits[0] if hits else None)
+
+
+def _run_of(words: list[str], person: Person) -> bool:
+    """Whether the words stand together in one of the person's fuller forms ("Kaurinui
+    Robert" of "Te Kaurinui Robert Parata")."""
+    for form in person.forms:
+        full = key_words(form.text)
+        if any(full[i:i + len(words)] == words for i in range(len(full) - len(words) + 1)):
+            return True
+    return False
 
 
 def _nearest_before(hits: list[Person], c: Candidate) -> Person | None:

@@ -33,7 +33,7 @@ FULL_NAME_WEIGHT = 2
 
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _LEADING_THE = re.compile(r"^(?:the|The|THE|a|an)\s+")  # "herself a Grocery Store"
-_TRAILING_PUNCT = ",;:!?\"'“”‘’()[]"
+_TRAILING_PUNCT = ",;:!?\"'“”‘’()[]/|"
 _JOINS = re.compile(r"\s*(?:[-–—/&]|\band\b)\s*")
 _WORD_BREAKS = re.compile(r"[\s\-–—]+")
 _NEXT_WORD = re.compile(r"['’]?s?\s+([A-Za-z]+)")
@@ -57,7 +57,7 @@ def candidates(text: str, spans: Iterable[Span]) -> list[Candidate]:
         out.extend(_from_span(text, start, end, label))
     out.sort(key=lambda c: c.start)
     _drop_orgs_and_nationalities(text, out)
-    _trim_common_lead_words(text, out)
+    _common_lead_words(text, out)
     _drop_non_names(text, out)
     _repair_labels(text, out)
     _family_names_tagged_as_organisations(text, out)
@@ -300,8 +300,8 @@ def _looks_like_name(name: str) -> bool:
     letters = [ch for ch in name if ch.isalpha()]
     if not letters or not any(ch.isupper() for ch in letters):
         return False
-    if any(ch in _TRADE_SIGNS for ch in name):
-        return False  # "Honey®", "Disney+"
+    if any(ch in _TRADE_SIGNS for ch in name) or _INNER_POSSESSIVE.search(name):
+        return False  # "Honey®", "Disney+", "Valentine’s Day"
     # A short all-caps word is an acronym (an agency, a broadcaster), not a person.
     if name.isupper() and len(letters) <= 5 and " " not in name:
         return False
@@ -315,6 +315,7 @@ def _looks_like_name(name: str) -> bool:
 
 _ROMAN = re.compile(r"[IVXL]+")
 _TRADE_SIGNS = "®™©+@#"
+_INNER_POSSESSIVE = re.compile(r"\w['’]s\s+\w")
 
 
 def _is_nationality(name: str, following: str) -> bool:
@@ -379,22 +380,28 @@ def name_words(c: Candidate) -> list[str]:
     return [name] if " " not in name else []
 
 
-def _trim_common_lead_words(text: str, cands: list[Candidate]) -> None:
+def _common_lead_words(text: str, cands: list[Candidate]) -> None:
     """ "Questioning Vindman" beside "Alexander Vindman": a common word (the text also writes
     it in lower case, or a verb's -ing form), no given name, glued to a name the text gives in
-    full, is cut off."""
-    full_words = {w for c in cands if c.kind == "person" for w in name_words(c)}
+    full, is cut off. Leading a name the text does not give in full, a word the text also
+    writes in lower case makes it no person's ("Whole Foods" beside "whole fish")."""
     for c in cands:
         parts = c.text.split(" ")
         if c.kind != "person" or len(parts) < 2 or parts[0] in word_set("given_names"):
             continue
         rest = " ".join(parts[1:])
+        # The full name must be another one: "Whole Foods" alone vouches for nothing.
+        full_words = {w for o in cands if o.kind == "person" and o.text != c.text
+                      and parts[0] not in o.text.split() for w in name_words(o)}
         common = _written_lower(text, parts[0]) or parts[0].endswith("ing")  # "Questioning"
-        if rest.split()[-1] in full_words and common and not any(
-                o.kind == "person" and o.text.split()[:1] == parts[:1] and o is not c
-                for o in cands):
+        if not common or any(o.kind == "person" and o.text.split()[:1] == parts[:1]
+                             and o is not c for o in cands):
+            continue
+        if rest.split()[-1] in full_words:
             cut = len(parts[0]) + 1
             c.start, c.text = c.start + cut, rest
+        elif _written_lower(text, parts[0]):
+            c.kind = "other"  # "Whole Foods", "Art Deco": a common word leads, no name follows
 
 
 def _drop_non_names(text: str, cands: list[Candidate]) -> None:
