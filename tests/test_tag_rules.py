@@ -578,3 +578,10 @@ def test_a_common_word_leading_a_name_nobody_has_makes_no_person():
     assert tags(text, ("Whole Foods", "PERSON"), ("Easter", "PERSON"))[0] == []
     assert tags("Photo: Anna Quill / Gazette", ("Anna Quill /", "PERSON"))[0] == ["Anna Quill"]
     assert tags("She loves Valentine’s Day.", ("Valentine’s Day", "PERSON"))[0] == []
+
+
+def test_a_span_across_an_open_bracket_is_two_names():
+    text = "We saw Oliver (Anna Quill, star of it) and cheered."
+    assert tags(text, ("Oliver (Anna Quill", "PERSON"))[0] == ["Anna Quill", "Oliver"]
+    closed = "We saw Tova (Quill) Lind."
+    assert tags(closed, ("Tova (Quill) Lind", "PERSON"))[0] == ["Tova (Quill) Lind"]

@@ -36,6 +36,7 @@ _LEADING_THE = re.compile(r"^(?:the|The|THE|a|an)\s+")  # "herself a Grocery Sto
 _TRAILING_PUNCT = ",;:!?\"'“”‘’()[]/|"
 _JOINS = re.compile(r"\s*(?:[-–—/&]|\band\b)\s*")
 _WORD_BREAKS = re.compile(r"[\s\-–—]+")
+_SPLIT_AT = re.compile(r"\s*\n\s*|\s*\(\s*")
 _NEXT_WORD = re.compile(r"['’]?s?\s+([A-Za-z]+)")
 
 
@@ -66,9 +67,10 @@ def candidates(text: str, spans: Iterable[Span]) -> list[Candidate]:
 
 
 def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
-    if (cut := text.find("\n", start, end)) >= 0:  # a span across lines: each line apart
-        rest = len(text[cut:end]) - len(text[cut:end].lstrip())
-        return [*_from_span(text, start, cut, label), *_from_span(text, cut + rest, end, label)]
+    # A span across lines, or across a bracket ("Oliver (Armie Hammer"): each part apart.
+    if (cut := _SPLIT_AT.search(text, start, end)) is not None and ")" not in text[cut.end():end]:
+        return [*_from_span(text, start, cut.start(), label),
+                *_from_span(text, cut.end(), end, label)]
     if label == "INVERTED":  # "Austen, Jane": a catalogue's surname-first name
         surname, _, given = text[start:end].partition(", ")
         return [Candidate(start, end, "TITLED", "person", text[start:end],
