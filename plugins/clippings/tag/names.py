@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from . import places
 from .cache import Span
@@ -107,22 +108,28 @@ def people_after_title(text: str, spans: Sequence[Span]) -> list[Span]:
     taken = sorted((s, e) for s, e, _ in spans)
     blocked = word_set("org_heads") | word_set("place_heads") | word_set("facility_heads")
     out: list[Span] = []
-    for title in sorted(word_set("name_titles"), key=len, reverse=True):
-        for found in re.finditer(rf"(?<![\w.]){re.escape(title)}(?=[ ])", text):
-            m = _TITLED_RUN.match(text, found.end())
-            if m is None:
-                continue
-            start, end = m.span(1)
-            words = m.group(1).split()
-            # Touching a tagged span ("Dame Ada Tova <Quill>"): part of a longer name.
-            if any(s <= end + 1 and start < e for s, e in taken) or not blocked.isdisjoint(words):
-                continue
-            if places.is_known(places.canonical(m.group(1))) or words[0] in word_set(
-                    "english_function_words"):
-                continue
-            taken.append((start, end))
-            out.append((start, end, "PERSON"))
+    for found in _titles().finditer(text):
+        m = _TITLED_RUN.match(text, found.end())
+        if m is None:
+            continue
+        start, end = m.span(1)
+        words = m.group(1).split()
+        # Touching a tagged span ("Dame Ada Tova <Quill>"): part of a longer name.
+        if any(s <= end + 1 and start < e for s, e in taken) or not blocked.isdisjoint(words):
+            continue
+        if places.is_known(places.canonical(m.group(1))) or words[0] in word_set(
+                "english_function_words"):
+            continue
+        taken.append((start, end))
+        out.append((start, end, "PERSON"))
     return out
+
+
+@cache
+def _titles() -> re.Pattern[str]:
+    """Any title of data/name_titles.txt as a whole word, the longest first."""
+    titles = sorted(word_set("name_titles"), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, titles)) + r")(?=[ ])")
 
 
 # "Austen, Jane." / "Marx, Karl and Engels, Friedrich.": a catalogue's surname-first names, at

@@ -12,12 +12,14 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .data import table, word_set
 from .repair import Candidate
 
 
-def key_words(name: str) -> list[str]:
+@lru_cache(maxsize=8192)  # the same few names are compared again and again
+def key_words(name: str) -> tuple[str, ...]:
     """The words by which a name is compared, in order, without accents or case ("Zahā
     Ḥadīd" is "Zaha Hadid", "De Miranda" is "de Miranda")."""
     out = []
@@ -26,7 +28,7 @@ def key_words(name: str) -> list[str]:
         if _INITIAL.fullmatch(core) or core in word_set("name_suffixes"):
             continue
         out.append(_unaccented(table("nicknames").get(core, core)))
-    return out
+    return tuple(out)
 
 
 def _unaccented(word: str) -> str:
@@ -101,7 +103,7 @@ def _containing(people: list[Person], c: Candidate) -> Person | None:
     return _nearest_before(hits, c) if len(hits) > 1 else (hits[0] if hits else None)
 
 
-def _run_of(words: list[str], person: Person) -> bool:
+def _run_of(words: tuple[str, ...], person: Person) -> bool:
     """Whether the words stand together in one of the person's fuller forms ("Kaurinui
     Robert" of "Te Kaurinui Robert Parata")."""
     for form in person.forms:
