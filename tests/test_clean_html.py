@@ -286,3 +286,14 @@ def test_embedded_social_posts_are_kept():
 def test_promotion_prompts_are_removed(prompt):
     clipping = fixture("embeds.html")
     assert prompt not in clipping.text and prompt not in clipping.html
+
+
+def test_a_subscription_box_is_no_deck():
+    body = " ".join(["The council met on Tuesday to vote on the harbour plan."] * 6)
+    clipping = clip(
+        "<html><body><article><h1>Harbour plan passes</h1>"
+        f"<p>{body}</p><p>{body}</p><p>{body}</p>"
+        '<div class="box"><div class="description">Sign up to our newsletter for exclusive '
+        "updates and enhanced content</div></div></article></body></html>")
+    assert clipping.deck is None
+    assert "newsletter" not in clipping.text

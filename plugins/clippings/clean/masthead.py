@@ -96,9 +96,14 @@ def _deck(view: View, near: list[Tag], h1: Tag | None) -> str | None:
         if el.attrs.get("itemprop") in ("description", "alternativeHeadline") \
                 or _deck_label(label(el)):
             text = view.text(el)
-            if 20 <= len(text) <= 400 and el.name != "time":
+            # A "description" box can be a newsletter or subscription prompt: no deck.
+            if 20 <= len(text) <= 400 and el.name != "time" and not _prompt(text):
                 return text
     return None
+
+
+def _prompt(text: str) -> bool:
+    return bool(pattern("html_chrome").search(text) or pattern("paywall").search(text))
 
 
 def _byline(view: View, body: Tag, near: list[Tag]) -> str | None:
