@@ -315,3 +315,25 @@ def test_tag_listing_finds_what_find_all_finds(name):
     for tag_name in ("meta", "title", "time", "h1", "html", "nothing"):
         assert tags.named(tag_name) == dom.find_all(tag_name)
     assert tags.find_all(SoupStrainer("div"), limit=2) == dom.find_all("div", limit=2)
+
+
+BODY = " ".join(["The harbour council voted on Tuesday to rebuild the eastern pier."] * 12)
+
+
+@pytest.mark.parametrize("deck", [
+    "var playerBrandsafety='3 General news – passed for ad targeting'",   # script text
+    "This is a modal window.",                                          # a video player's
+    "Image copyright Getty Images",                                     # a credit
+    "SPORT Harbour council rebuilds the pier JANE ROE, 19 NOV 2019",     # kicker, title, byline
+    "Smartphones, laptops and wearables reviewed by our experts weekly",  # nothing of this one
+])
+def test_a_deck_that_says_nothing_of_the_article_is_dropped(deck):
+    from clippings.describe.decks import plausible
+    assert not plausible(deck, "Harbour council rebuilds the pier", BODY)
+
+
+def test_a_deck_about_the_article_is_kept():
+    from clippings.describe.decks import plausible
+    assert plausible("Work on the eastern pier starts in May", "Harbour council rebuilds the pier",
+                     BODY)
+    assert plausible("Anything at all", "Title", "Too short a text to judge by.")

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 from bs4 import SoupStrainer
 
 from ..model import Clipping, Page
-from . import authors, dates, jsonld, meta, source, titles, visible
+from . import authors, dates, decks, jsonld, meta, source, titles, visible
 from .langs import bcp47
 from .tags import Tags
 from .textnorm import plain, word_list
@@ -111,8 +111,9 @@ def _covers(text: str | None, title: str) -> float:
 
 
 def _subtitle(clipping: Clipping, ld: jsonld.Found) -> str | None:
-    deck = _first(plain(v) for v in (clipping.deck, ld.subtitle))
-    return None if titles.similar(deck, clipping.title) else deck
+    found = (plain(v) for v in (clipping.deck, ld.subtitle))
+    return _first(d for d in found if d and not titles.similar(d, clipping.title)
+                  and decks.plausible(d, clipping.title, clipping.text))
 
 
 def _authors(dom, clipping: Clipping, head: meta.Head, ld: jsonld.Found,
