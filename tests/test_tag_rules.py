@@ -499,13 +499,16 @@ def clipping_with(*people: Entity):
 
 def test_a_family_name_alone_is_the_one_full_name_the_archive_has():
     from clippings.tag.archive import link_family_names
-    one = clipping_with(person("Ada Quill", 0))
-    other = clipping_with(person("Quill", 5), person("Tova", 9))
+    one = clipping_with(person("Ada Quill", 0), person("Bo Lind", 30))
+    other = clipping_with(person("Quill", 5), person("Bo Lind", 9))  # Bo Lind in both
     both = clipping_with(person("Quill", 3), person("Ada Quill", 20))
-    assert link_family_names([one, other, both]) == 2
-    assert names(other.people) == ["Ada Quill", "Tova"] and other.people[0].aliases == ["Quill"]
+    elsewhere = clipping_with(person("Quill", 5), person("Cy Zed", 9))  # nothing in common
+    assert link_family_names([one, other, both, elsewhere]) == 2
+    assert names(other.people) == ["Ada Quill", "Bo Lind"] and other.people[0].aliases == [
+        "Quill"]
     assert names(both.people) == ["Ada Quill"]
     assert [m.start for m in both.people[0].mentions] == [3, 20]
+    assert names(elsewhere.people) == ["Cy Zed", "Quill"]
 
 
 def test_a_family_name_two_people_share_is_left_alone():
