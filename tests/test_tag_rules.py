@@ -588,3 +588,10 @@ def test_a_span_across_an_open_bracket_is_two_names():
     assert tags(text, ("Oliver (Anna Quill", "PERSON"))[0] == ["Anna Quill", "Oliver"]
     closed = "We saw Tova (Quill) Lind."
     assert tags(closed, ("Tova (Quill) Lind", "PERSON"))[0] == ["Tova (Quill) Lind"]
+
+
+def test_a_word_tagged_organisation_that_the_text_says_is_a_person_is_one():
+    assert tags("Brennick, 47, was charged on Monday.", ("Brennick", "ORG"))[0] == ["Brennick"]
+    assert tags("Thanks to Mrs. Brennick we won.", ("Brennick", "ORG"))[0] == ["Brennick"]
+    # An occupation goes before a company's name as well.
+    assert tags("Money came from investor Brennick.", ("Brennick", "ORG"))[0] == []

@@ -19,7 +19,7 @@ from functools import cache
 
 from . import context, heads, places
 from .data import word_set, words
-from .repair import ORG_LABELS, Candidate, name_words
+from .repair import ORG_LABELS, Candidate, name_words, written_as_company
 
 # After the name: an optional possessive and comma, an auxiliary, then the next word.
 _NEXT = re.compile(r"(?:['’]s?)?\s*,?\s*(?:(?:was|is|has|had|also|later|then|once)\s+)?"
@@ -28,14 +28,16 @@ _NEXT = re.compile(r"(?:['’]s?)?\s*,?\s*(?:(?:was|is|has|had|also|later|then|o
 _POSSESSED = re.compile(r"['’]s?((?:\s+[a-z\-]+){1,3})")
 _INVERTED = re.compile(r",\s*([A-Z][a-z]+)\b")  # "Ott, Lena": surname first, as catalogues do
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.\-]*)\s+$")
+_AGE = re.compile(r",\s(?:[1-9]|[1-9]\d|1[01]\d),")  # "Ott, 47, said": news gives an age
 
 
 def said_of_a_person(text: str, start: int, end: int, *, strict: bool = False) -> bool:
-    """Whether the mention at start:end stands where a person's name does. Strict: only a
-    title or a possession count (companies say and want things too)."""
-    if _titled(text, start) or _possession(text, end):
+    """Whether the mention at start:end stands where a person's name does. Strict: only an
+    honorific, an age or a possession count (companies say and want things too, and an
+    occupation goes before them as well: "investor SoftBank")."""
+    if _honoured(text, start) or _possession(text, end) or _AGE.match(text, end):
         return True
-    return not strict and _cue_after(text, end)
+    return not strict and (_titled(text, start) or _cue_after(text, end))
 
 
 @cache
@@ -44,11 +46,17 @@ def _titles() -> frozenset[str]:
 
 
 def _titled(text: str, start: int) -> bool:
-    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    if m is None:
-        return False
-    word = m.group(1)
+    word = _word_before(text, start)
     return word in _titles() or word.lower() in word_set("role_heads")
+
+
+def _honoured(text: str, start: int) -> bool:
+    return _word_before(text, start) in word_set("honorifics")
+
+
+def _word_before(text: str, start: int) -> str:
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m.group(1) if m else ""
 
 
 def _cue_after(text: str, end: int) -> bool:
@@ -66,9 +74,25 @@ def _possession(text: str, end: int) -> bool:
 
 
 def require(text: str, cands: list[Candidate]) -> None:
-    """Drop the lone people and the unknown places nothing in the text vouches for."""
+    """Drop the lone people and the unknown places nothing in the text vouches for; take for
+    people the lone words the model called organisations that the text plainly says are."""
+    _organisations_said_of_people(text, cands)
     _drop_lone_words_without_evidence(text, cands)
     _drop_unknown_places_without_context(text, cands)
+
+
+def _organisations_said_of_people(text: str, cands: list[Candidate]) -> None:
+    """ "Mrs. Brennick" or "Brennick, 47," tagged ORG: a title, an age or what only a person has
+    is said of that one word somewhere, and no other mention of it reads as a company's."""
+    words_ = {c.text for c in cands if c.label == "ORG" and c.kind == "other"
+              and " " not in c.text and c.text[:1].isupper() and not c.text.isupper()}
+    for name in words_:
+        if not written_as_company(text, name) and any(
+                said_of_a_person(text, *m.span(), strict=True)
+                for m in context.occurrences(text, name)):
+            for c in cands:
+                if c.text == name and c.label == "ORG" and c.kind == "other":
+                    c.label, c.kind = "PERSON", "person"
 
 
 def _drop_lone_words_without_evidence(text: str, cands: list[Candidate]) -> None:

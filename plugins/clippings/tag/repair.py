@@ -489,12 +489,13 @@ def _family_names_tagged_as_organisations(text: str, cands: list[Candidate]) -> 
     name ("Dell Inc.", "Ford Motor")."""
     family = {c.text.split()[-1] for c in cands if c.kind == "person" and " " in c.text}
     for c in cands:
-        if c.label == "ORG" and c.kind == "other" and c.text in family and not _company_name(
+        if c.label == "ORG" and c.kind == "other" and c.text in family and not written_as_company(
                 text, c.text):
             c.label, c.kind = "PERSON", "person"
 
 
-def _company_name(text: str, word: str) -> bool:
+def written_as_company(text: str, word: str) -> bool:
+    """Whether the text writes ``word`` as a company's name somewhere ("Dell Inc.")."""
     return any(_next_word(text, m.end()) in word_set("org_heads") or (
         m.end() < len(text) and text[m.end()] == "-")  # "Dell-branded"
         for m in context.occurrences(text, word))
