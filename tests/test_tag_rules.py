@@ -26,6 +26,12 @@ def spans_of(text: str, *marks: tuple[str, str]) -> list:
     return out
 
 
+def last_span(text: str, surface: str, label: str) -> tuple[int, int, str]:
+    """A span on the last place ``surface`` stands (spans_of marks the first)."""
+    start = text.rindex(surface)
+    return start, start + len(surface), label
+
+
 def names(entities: list[Entity]) -> list[str]:
     return [e.name for e in entities]
 
@@ -286,11 +292,11 @@ def test_a_lone_word_listed_with_people_is_a_person():
 def test_a_word_the_model_also_calls_an_organisation_needs_more_than_a_verb():
     text = "Brennick wants more users. Brennick said so in a filing."
     spans = [*spans_of(text, ("Brennick", "ORG")),
-             (text.rindex("Brennick"), text.rindex("Brennick") + 8, "PERSON")]
+             last_span(text, "Brennick", "PERSON")]
     assert names(entities_from_spans(text, spans)[0]) == []
     titled = "Brennick wants more users, said Ms. Brennick."
     spans = [*spans_of(titled, ("Brennick", "ORG")),
-             (titled.rindex("Brennick"), titled.rindex("Brennick") + 8, "PERSON")]
+             last_span(titled, "Brennick", "PERSON")]
     assert names(entities_from_spans(titled, spans)[0]) == ["Brennick"]
 
 
@@ -424,10 +430,9 @@ def test_a_title_before_untagged_capitals_makes_a_person():
 def test_initials_suffixes_and_familiar_forms_are_one_person():
     text = ("Patrick W. Brennick Jr. was charged. Pat Brennick, 55, said little. "
             "Patrick Brennick Jr. pleaded guilty. Brennick left.")
-    last = text.rindex("Brennick")
     people, _ = entities_from_spans(text, [*spans_of(
         text, ("Patrick W. Brennick Jr.", "PERSON"), ("Pat Brennick", "PERSON"),
-        ("Patrick Brennick Jr.", "PERSON")), (last, last + 8, "PERSON")])
+        ("Patrick Brennick Jr.", "PERSON")), last_span(text, "Brennick", "PERSON")])
     assert names(people) == ["Patrick W. Brennick Jr."]
     assert [m.text for m in people[0].mentions] == [
         "Patrick W. Brennick Jr.", "Pat Brennick", "Patrick Brennick Jr.", "Brennick"]
@@ -436,8 +441,7 @@ def test_initials_suffixes_and_familiar_forms_are_one_person():
 def test_a_partial_name_two_people_share_goes_to_the_one_named_before_it():
     text = "Bo von Quill was hurt. His father Ada von Quill wept. Later von Quill spoke."
     marks = [("Bo von Quill", "PERSON"), ("Ada von Quill", "PERSON")]
-    spans = [*spans_of(text, *marks), (text.rindex("von Quill"), text.rindex("von Quill") + 9,
-                                       "PERSON")]
+    spans = [*spans_of(text, *marks), last_span(text, "von Quill", "PERSON")]
     people, _ = entities_from_spans(text, spans)
     assert names(people) == ["Ada von Quill", "Bo von Quill"]
     ada = people[0]
@@ -535,13 +539,11 @@ def test_saint_is_read_however_it_is_written():
 def test_a_family_name_tagged_as_an_organisation_is_the_person_named_in_full():
     text = "Tova Brennick was charged. Brennick denied it."
     people, _ = entities_from_spans(text, [*spans_of(text, ("Tova Brennick", "PERSON")),
-                                           (text.rindex("Brennick"), text.rindex("Brennick") + 8,
-                                            "ORG")])
+                                           last_span(text, "Brennick", "ORG")])
     assert [len(p.mentions) for p in people] == [2]
     company = "Ada Dell founded it. Dell Inc. said Dell sales rose."
     people, _ = entities_from_spans(company, [*spans_of(company, ("Ada Dell", "PERSON")),
-                                              (company.rindex("Dell"), company.rindex("Dell") + 4,
-                                               "ORG")])
+                                              last_span(company, "Dell", "ORG")])
     assert company.rindex("Dell") not in [m.start for m in people[0].mentions]
 
 
@@ -568,10 +570,9 @@ def test_a_directions_adjective_alone_is_no_place_and_accessories_no_people():
 def test_forms_of_one_name_that_differ_in_case_or_stand_inside_it_are_one_person():
     text = ("Luis de Miranda wrote it. De Miranda laughed. Te Tova Anna Quill spoke; "
             "Tova Anna agreed.")
-    last = text.rindex("Tova Anna")
     people, _ = entities_from_spans(text, [*spans_of(
         text, ("Luis de Miranda", "PERSON"), ("De Miranda", "PERSON"),
-        ("Te Tova Anna Quill", "PERSON")), (last, last + 9, "PERSON")])
+        ("Te Tova Anna Quill", "PERSON")), last_span(text, "Tova Anna", "PERSON")])
     assert [(p.name, len(p.mentions)) for p in people] == [
         ("Luis de Miranda", 2), ("Te Tova Anna Quill", 2)]
 
