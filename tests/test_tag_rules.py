@@ -26,12 +26,6 @@ def spans_of(text: str, *marks: tuple[str, str]) -> list:
     return out
 
 
-def last_span(text: str, surface: str, label: str) -> tuple[int, int, str]:
-    """A span on the last place ``surface`` stands (spans_of marks the first)."""
-    start = text.rindex(surface)
-    return start, start + len(surface), label
-
-
 def names(entities: list[Entity]) -> list[str]:
     return [e.name for e in entities]
 
@@ -177,7 +171,7 @@ def test_country_entity_carries_country_and_coordinates():
 
 
 def at(text: str, surface: str, label: str, nth: int = 0) -> tuple[int, int, str]:
-    """The span of the nth occurrence of ``surface``."""
+    """The span of the nth occurrence of ``surface`` (-1: the last)."""
     starts = [m.start() for m in re.finditer(re.escape(surface), text)]
     return starts[nth], starts[nth] + len(surface), label
 
@@ -292,11 +286,11 @@ def test_a_lone_word_listed_with_people_is_a_person():
 def test_a_word_the_model_also_calls_an_organisation_needs_more_than_a_verb():
     text = "Brennick wants more users. Brennick said so in a filing."
     spans = [*spans_of(text, ("Brennick", "ORG")),
-             last_span(text, "Brennick", "PERSON")]
+             at(text, "Brennick", "PERSON", -1)]
     assert names(entities_from_spans(text, spans)[0]) == []
     titled = "Brennick wants more users, said Ms. Brennick."
     spans = [*spans_of(titled, ("Brennick", "ORG")),
-             last_span(titled, "Brennick", "PERSON")]
+             at(titled, "Brennick", "PERSON", -1)]
     assert names(entities_from_spans(titled, spans)[0]) == ["Brennick"]
 
 
@@ -432,7 +426,7 @@ def test_initials_suffixes_and_familiar_forms_are_one_person():
             "Patrick Brennick Jr. pleaded guilty. Brennick left.")
     people, _ = entities_from_spans(text, [*spans_of(
         text, ("Patrick W. Brennick Jr.", "PERSON"), ("Pat Brennick", "PERSON"),
-        ("Patrick Brennick Jr.", "PERSON")), last_span(text, "Brennick", "PERSON")])
+        ("Patrick Brennick Jr.", "PERSON")), at(text, "Brennick", "PERSON", -1)])
     assert names(people) == ["Patrick W. Brennick Jr."]
     assert [m.text for m in people[0].mentions] == [
         "Patrick W. Brennick Jr.", "Pat Brennick", "Patrick Brennick Jr.", "Brennick"]
@@ -441,7 +435,7 @@ def test_initials_suffixes_and_familiar_forms_are_one_person():
 def test_a_partial_name_two_people_share_goes_to_the_one_named_before_it():
     text = "Bo von Quill was hurt. His father Ada von Quill wept. Later von Quill spoke."
     marks = [("Bo von Quill", "PERSON"), ("Ada von Quill", "PERSON")]
-    spans = [*spans_of(text, *marks), last_span(text, "von Quill", "PERSON")]
+    spans = [*spans_of(text, *marks), at(text, "von Quill", "PERSON", -1)]
     people, _ = entities_from_spans(text, spans)
     assert names(people) == ["Ada von Quill", "Bo von Quill"]
     ada = people[0]
@@ -539,11 +533,11 @@ def test_saint_is_read_however_it_is_written():
 def test_a_family_name_tagged_as_an_organisation_is_the_person_named_in_full():
     text = "Tova Brennick was charged. Brennick denied it."
     people, _ = entities_from_spans(text, [*spans_of(text, ("Tova Brennick", "PERSON")),
-                                           last_span(text, "Brennick", "ORG")])
+                                           at(text, "Brennick", "ORG", -1)])
     assert [len(p.mentions) for p in people] == [2]
     company = "Ada Dell founded it. Dell Inc. said Dell sales rose."
     people, _ = entities_from_spans(company, [*spans_of(company, ("Ada Dell", "PERSON")),
-                                              last_span(company, "Dell", "ORG")])
+                                              at(company, "Dell", "ORG", -1)])
     assert company.rindex("Dell") not in [m.start for m in people[0].mentions]
 
 
@@ -572,7 +566,7 @@ def test_forms_of_one_name_that_differ_in_case_or_stand_inside_it_are_one_person
             "Tova Anna agreed.")
     people, _ = entities_from_spans(text, [*spans_of(
         text, ("Luis de Miranda", "PERSON"), ("De Miranda", "PERSON"),
-        ("Te Tova Anna Quill", "PERSON")), last_span(text, "Tova Anna", "PERSON")])
+        ("Te Tova Anna Quill", "PERSON")), at(text, "Tova Anna", "PERSON", -1)])
     assert [(p.name, len(p.mentions)) for p in people] == [
         ("Luis de Miranda", 2), ("Te Tova Anna Quill", 2)]
 
