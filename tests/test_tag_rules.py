@@ -590,3 +590,8 @@ def test_a_word_tagged_organisation_that_the_text_says_is_a_person_is_one():
     assert tags("Thanks to Mrs. Brennick we won.", ("Brennick", "ORG"))[0] == ["Brennick"]
     # An occupation goes before a company's name as well.
     assert tags("Money came from investor Brennick.", ("Brennick", "ORG"))[0] == []
+
+
+def test_a_direction_with_an_administrative_word_keeps_it():
+    assert places.canonical("Southern District") == "Southern District"
+    assert places.canonical("Eastern Province") == "Eastern Province"

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from ..datafiles import entries
 from .data import HERE as DATA
-from .data import table
+from .data import table, word_set
 
 
 @dataclass(frozen=True, slots=True)  # slots: some 40,000 of them stay in memory
@@ -176,7 +176,8 @@ def _strip_suffix(name: str) -> str:
         if not name.endswith(" " + suffix):
             continue
         rest = name[: -len(suffix) - 1].strip()
-        if not rest or not rest[0].isupper():
+        # "Southern District" is no "Southern": a direction alone names no place.
+        if not rest or not rest[0].isupper() or rest.lower() in word_set("direction_adjectives"):
             continue
         if mode == "always":
             return rest
