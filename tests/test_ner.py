@@ -93,3 +93,34 @@ def test_progress_bar_writes_to_stderr_when_shown(monkeypatch) -> None:
     monkeypatch.setattr(ner, "PROGRESS_MIN", 2)
     list(ner.run_ner(TEXTS[:3], processes=1, progress=True))
     assert "Clippings NER" in err.getvalue()
+
+
+def test_a_text_longer_than_the_model_takes_is_read_in_pieces(monkeypatch) -> None:
+    monkeypatch.setattr(ner, "MAX_PIECE", 120)
+    text = "\n\n".join(TEXTS[:5]) * 3
+    pieces = ner._pieces(text)
+    assert len(pieces) > 3 and "".join(p for _, p in pieces) == text
+    assert all(text[offset:offset + len(p)] == p and len(p) <= 120 for offset, p in pieces)
+    # Cut between paragraphs: no piece ends inside a name.
+    assert all(p.endswith(".") for _, p in pieces[:-1])
+    for processes in (1, 2):
+        [spans] = ner.run_ner([text], processes=processes, progress=False)
+        found = {text[s:e] for s, e, _ in spans}
+        assert {"Oslo", "Bergen", "Accra"} <= found
+        assert max(s for s, _, _ in spans) > 3 * 120  # spans of later pieces, at their offsets
+
+
+def test_only_the_first_part_of_a_huge_article_is_tagged_and_the_article_says_so(
+        monkeypatch) -> None:
+    from clippings import tag
+    from clippings.model import Clipping
+
+    monkeypatch.setattr(tag, "MAX_TAGGED", 140)  # the three paragraphs about Ada Moss
+    text = "Ada Moss flew from Oslo to Bergen on Monday.\n\n" * 3 + "Carl Lund met Rome.\n\n" * 20
+    clipping = Clipping(path="big.txt", sha256="0" * 64, kind="text", text=text, lang="en")
+    tag.tag_many([clipping])
+    assert [p.name for p in clipping.people] == ["Ada Moss"]
+    assert all(m.end <= 140 for e in clipping.people + clipping.places for m in e.mentions)
+    assert tag.tagging_notes(clipping) == [
+        f"people and places are tagged in the first 140 characters of "
+        f"{len(tag.article_text(clipping)):,} only"]

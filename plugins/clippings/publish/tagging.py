@@ -14,7 +14,7 @@ import os
 from typing import Any
 
 from ..model import Clipping, Entity
-from ..tag import NOT_ENGLISH, archive, article_text, corrections, tag_many
+from ..tag import NOT_ENGLISH, archive, article_text, corrections, tag_many, tagging_notes
 from .links import EntityLink, entity_slug
 
 logger = logging.getLogger(__name__)
@@ -42,9 +42,11 @@ def tag_articles(generator: Any) -> None:
             setattr(content, attribute, value)
             content.metadata[attribute] = value
         notes = getattr(content, "notes", None)
-        if NOT_ENGLISH in clipping.warnings and isinstance(notes, list) and (
-                NOT_ENGLISH not in notes):
-            notes.append(NOT_ENGLISH)
+        for note in tagging_notes(clipping):
+            if isinstance(notes, list) and note not in notes:
+                notes.append(note)
+                if note != NOT_ENGLISH:  # a page too long to tag in full: worth a log line
+                    logger.warning("Clippings: %s: %s", _where(content), note)
 
 
 def load_corrections(settings: dict[str, Any]) -> corrections.Corrections:

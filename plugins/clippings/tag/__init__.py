@@ -26,9 +26,14 @@ from .ner import entity_spans, entity_spans_many
 from .repair import Candidate, candidates
 from .untagged import untagged_places, untagged_regions
 
-__all__ = ["article_text", "stats", "tag", "tag_many", "tag_text", "tag_texts", "to_json"]
+__all__ = ["article_text", "stats", "tag", "tag_many", "tag_text", "tag_texts", "tagging_notes",
+           "to_json"]
 
 NOT_ENGLISH = "not tagged: people and places are found in English text only"
+# Characters of one article the tagger reads: a long book's worth. A page larger than that (a
+# whole site saved as one file, a log) would hold the build for many minutes.
+MAX_TAGGED = 1_000_000
+TOO_LONG = "people and places are tagged in the first {limit:,} characters of {length:,} only"
 
 # "NAIROBI -- ..." at the start of a paragraph: a dateline the model may not tag.
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'’ ]*[A-Z.])(?:,[^\n]{0,30}?)?\s+(?:--|—|–)\s")
@@ -61,9 +66,25 @@ def tag_many(clippings: Sequence[Clipping]) -> None:
             english.append(clipping)
         else:
             clipping.warnings.append(NOT_ENGLISH)
-    tagged = tag_texts([article_text(c) for c in english])
+    tagged = tag_texts([_within_limit(c) for c in english])
     for clipping, (people_, places_) in zip(english, tagged, strict=True):
         clipping.people, clipping.places = people_, places_
+
+
+def _within_limit(clipping: Clipping) -> str:
+    """The article's text, cut at a paragraph before MAX_TAGGED characters, with a warning."""
+    text = article_text(clipping)
+    if len(text) <= MAX_TAGGED:
+        return text
+    cut = text.rfind("\n\n", 0, MAX_TAGGED)
+    clipping.warnings.append(TOO_LONG.format(limit=MAX_TAGGED, length=len(text)))
+    return text[:cut if cut > 0 else MAX_TAGGED]
+
+
+def tagging_notes(clipping: Clipping) -> list[str]:
+    """What the tag stage has to tell a reader of this article: not read, or read in part."""
+    return [w for w in clipping.warnings
+            if w == NOT_ENGLISH or w.startswith(TOO_LONG.split("{", 1)[0])]
 
 
 def article_text(clipping: Clipping) -> str:

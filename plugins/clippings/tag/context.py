@@ -6,7 +6,8 @@ Chandler and Gilbert"). Shared by the rules that decide what a name is (repair.p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 from . import places
@@ -101,28 +102,40 @@ _LIST_END = re.compile(r"\s*,?\s*(?:and|or|&)\s+")
 _CLAUSE_END = re.compile(r"\s*(?:[,;.()\n]|$|(?:and|or)\b)")
 
 
-def listed_with(text: str, c: Named, names: Sequence[Named], kind: str, *,
-                comma_after: bool = True) -> bool:
-    """Whether c stands in a list with a place (or person) next to it; ``names`` in text order."""
-    return any(list_sides(text, c, names, kind, comma_after=comma_after))
+class Lists:
+    """The names of a text in order, to ask which stand in a list with which. Built once per
+    pass; the names' kinds are read when asked, so a pass may change them as it goes."""
 
+    REACH = 8  # names looked at on each side: overlapping spans put a few between neighbours
 
-def list_sides(text: str, c: Named, names: Sequence[Named], kind: str, *,
-               comma_after: bool = True) -> tuple[bool, bool]:
-    """Whether c is listed with one of ``kind`` before it, and after it. After a comma the list
-    must go on or end there: in "Born in England, Norton spent..." Norton starts a clause.
-    Without ``comma_after``, only "and"/"or" joins c to a name after it ("after Easter, Bassi
-    and his crew": a clause, not a list)."""
-    i = list(names).index(c)
-    prev = next((p for p in reversed(names[:i]) if p.end <= c.start), None)
-    nxt = next((n for n in names[i + 1:] if n.start >= c.end), None)
-    before = after = False
-    if prev is not None and prev.kind == kind:
-        between = text[prev.end:c.start]
-        before = bool(_LIST_END.fullmatch(between) or (
-            _LIST_GLUE.fullmatch(between) and "," in between and _CLAUSE_END.match(text, c.end)))
-    if nxt is not None and nxt.kind == kind:
-        between = text[c.end:nxt.start]
-        after = bool(_LIST_END.fullmatch(between) or (
-            comma_after and "," in between and _LIST_GLUE.fullmatch(between)))
-    return before, after
+    def __init__(self, names: Iterable[Named]) -> None:
+        self.names = sorted(names, key=lambda n: n.start)
+        self.starts = [n.start for n in self.names]
+
+    def listed_with(self, text: str, c: Named, kind: str, *, comma_after: bool = True) -> bool:
+        """Whether c stands in a list with a place (or person) next to it."""
+        return any(self.sides(text, c, kind, comma_after=comma_after))
+
+    def sides(self, text: str, c: Named, kind: str, *,
+              comma_after: bool = True) -> tuple[bool, bool]:
+        """Whether c is listed with one of ``kind`` before it, and after it (c itself need not
+        be among the names). After a comma the list must go on or end there: in "Born in
+        England, Norton spent..." Norton starts a clause. Without ``comma_after``, only
+        "and"/"or" joins c to a name after it ("after Easter, Bassi and his crew": a clause)."""
+        i = bisect_left(self.starts, c.start)
+        prev = next((p for p in reversed(self.names[max(0, i - self.REACH):i])
+                     if p is not c and p.end <= c.start), None)
+        j = bisect_left(self.starts, c.end)
+        nxt = next((n for n in self.names[j:j + self.REACH] if n is not c and n.start >= c.end),
+                   None)
+        before = after = False
+        if prev is not None and prev.kind == kind:
+            between = text[prev.end:c.start]
+            before = bool(_LIST_END.fullmatch(between) or (
+                _LIST_GLUE.fullmatch(between) and "," in between
+                and _CLAUSE_END.match(text, c.end)))
+        if nxt is not None and nxt.kind == kind:
+            between = text[c.end:nxt.start]
+            after = bool(_LIST_END.fullmatch(between) or (
+                comma_after and "," in between and _LIST_GLUE.fullmatch(between)))
+        return before, after

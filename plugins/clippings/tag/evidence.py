@@ -103,8 +103,9 @@ def _drop_lone_words_without_evidence(text: str, cands: list[Candidate]) -> None
     lone = {c.text for c in cands if c.kind == "person" and " " not in c.text
             and c.text not in vouched and c.text not in word_set("given_names")}
     lone -= {c.text for c in cands if c.label == "TITLED"}
+    lists = context.Lists(cands)
     for name in lone:
-        if any(c.text == name and context.listed_with(text, c, cands, "person", comma_after=False)
+        if any(c.text == name and lists.listed_with(text, c, "person", comma_after=False)
                for c in cands):
             continue  # "Moore, Goscinny and Lagerlöf"
         # A word the model also calls an organisation ("Instagram wants...") needs more than
@@ -130,21 +131,17 @@ def _drop_unknown_places_without_context(text: str, cands: list[Candidate]) -> N
     mentions = {name: [c for c in cands if c.kind == "place" and c.text == name]
                 for name in unknown}
     kept = {name for name, found in mentions.items() if _placed_by_context(text, found)}
+    every = context.Lists(cands)
     kept |= {name for name, found in mentions.items()
-             if any(all(context.list_sides(text, c, cands, "place")) for c in found)}
-    vouching = [x for x in cands if x.kind != "place" or x.text not in unknown - kept]
+             if any(all(every.sides(text, c, "place")) for c in found)}
+    vouching = context.Lists(x for x in cands if x.kind != "place" or x.text not in unknown - kept)
     for name, found in mentions.items():
         # A possessor is in no list of places: "India and Street's expectations".
         listed = [c for c in found if not context.possessive_after(text, c.end)]
-        if name in kept or any(context.listed_with(text, c, _in_order([*vouching, c]), "place")
-                               for c in listed):
+        if name in kept or any(vouching.listed_with(text, c, "place") for c in listed):
             continue
         for c in found:
             c.kind = "other"
-
-
-def _in_order(names: list[Candidate]) -> list[Candidate]:
-    return sorted(names, key=lambda c: c.start)
 
 
 def _placed_by_context(text: str, found: list[Candidate]) -> bool:

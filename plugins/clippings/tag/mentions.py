@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from .occupied import Occupied
+
 # A form glued to a longer word, or the tail of an initial or a contraction, is no mention;
 # neither is one the next word continues ("Vogtland", "Vogt'sche"). A possessive 's is fine.
 _GLUED_BEFORE = re.compile(r"[\w'’.]")
@@ -16,14 +18,14 @@ def find_more(text: str, forms: dict[str, int], taken: Iterable[tuple[int, int]]
         tuple[int, int, int]]:
     """(start, end, owner) of whole-word occurrences of ``forms`` (surface form → owner index)
     that overlap no span in ``taken``. Longer forms win over the words inside them."""
-    occupied = sorted(taken)
+    occupied = Occupied(len(text), taken)
     found: list[tuple[int, int, int]] = []
     for form in sorted(forms, key=len, reverse=True):
         for span in _occurrences(text, form):
-            if _overlaps_any(span, occupied):
+            if occupied.overlaps(*span):
                 continue
             found.append((*span, forms[form]))
-            occupied.append(span)
+            occupied.take(*span)
     return found
 
 
@@ -39,7 +41,3 @@ def _occurrences(text: str, form: str) -> Iterator[tuple[int, int]]:
         else:
             yield start, end
             start = text.find(form, end)
-
-
-def _overlaps_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(s < span[1] and span[0] < e for s, e in spans)

@@ -13,6 +13,7 @@ from . import places
 from .cache import Span
 from .context import region_after
 from .data import word_set
+from .occupied import Occupied
 
 _SURNAME = r"(?:(?:de|du|da|van|von|del|di|al|el|le|la)[ -])?[A-Z][A-Za-zà-ÿ'’\-]*[a-zà-ÿ]"
 _NAME_RUN = re.compile(
@@ -38,11 +39,11 @@ def _plausible(given: str, name: str) -> bool:
 
 def untagged_people(text: str, spans: Sequence[Span]) -> list[Span]:
     """PERSON spans for given-name + surname runs that no model span touches."""
-    taken = sorted((s, e) for s, e, _ in spans)
+    taken = Occupied(len(text), ((s, e) for s, e, _ in spans))
     out: list[Span] = []
     for m in _NAME_RUN.finditer(text):
         start, end = m.span()
-        if any(s < end and start < e for s, e in taken):
+        if taken.overlaps(start, end):
             continue
         if _capitalised_word_before(text, start) or not _plausible(m.group(1), m.group(0)):
             continue
@@ -67,7 +68,7 @@ _AFTER_OCCUPATION = re.compile(
 def people_after_occupation(text: str, spans: Sequence[Span]) -> list[Span]:
     """PERSON spans for capitalised names right after an occupation ("the poet Ilse
     Varga", "interviewee K Ramanathan") that no model span touches."""
-    taken = sorted((s, e) for s, e, _ in spans)
+    taken = Occupied(len(text), ((s, e) for s, e, _ in spans))
     occupations = word_set("occupation_nouns") | word_set("role_heads")
     out: list[Span] = []
     for m in _AFTER_OCCUPATION.finditer(text):
@@ -76,7 +77,7 @@ def people_after_occupation(text: str, spans: Sequence[Span]) -> list[Span]:
         words = _capitalised_prefix(m.group(2)).split(" ")
         start = m.start(2)
         # Cut before anything the model tagged ("Tova Lindqvist" of "Tova Lindqvist Monday").
-        while words and any(s < start + len(" ".join(words)) and start < e for s, e in taken):
+        while words and taken.overlaps(start, start + len(" ".join(words))):
             words.pop()
         if len(words) < 2:
             continue
@@ -105,7 +106,7 @@ _TITLED_RUN = re.compile(r"[ ]((?:[A-Z][a-zà-ÿ'’\-]+)(?:[ ][A-Z][a-zà-ÿ'�
 def people_after_title(text: str, spans: Sequence[Span]) -> list[Span]:
     """PERSON spans for one or two capitalised words after a title ("Major General Lafayette",
     "Mrs. Okonjo") that no model span touches; not when they name a place or an organisation."""
-    taken = sorted((s, e) for s, e, _ in spans)
+    taken = Occupied(len(text), ((s, e) for s, e, _ in spans))
     blocked = word_set("org_heads") | word_set("place_heads") | word_set("facility_heads")
     out: list[Span] = []
     for found in _titles().finditer(text):
@@ -115,12 +116,12 @@ def people_after_title(text: str, spans: Sequence[Span]) -> list[Span]:
         start, end = m.span(1)
         words = m.group(1).split()
         # Touching a tagged span ("Dame Ada Tova <Quill>"): part of a longer name.
-        if any(s <= end + 1 and start < e for s, e in taken) or not blocked.isdisjoint(words):
+        if taken.overlaps(start, end + 2) or not blocked.isdisjoint(words):
             continue
         if places.is_known(places.canonical(m.group(1))) or words[0] in word_set(
                 "english_function_words"):
             continue
-        taken.append((start, end))
+        taken.take(start, end)
         out.append((start, end, "PERSON"))
     return out
 

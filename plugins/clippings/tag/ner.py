@@ -30,6 +30,7 @@ BATCH_SIZE = 16
 PARALLEL_MIN = 50  # texts needing NER before a second process pays for its start
 PROCESSES = 2
 PROGRESS_MIN = 20  # more texts than this needing NER show a progress bar
+MAX_PIECE = 100_000  # characters the model reads at once; longer texts go in pieces
 CHUNK = BATCH_SIZE  # texts per task sent to a worker: small, so both stay busy to the end
 # CLIPPINGS_PROGRESS=1 shows the bar even when stderr is no terminal (a log), =0 never shows it.
 PROGRESS_ENV = "CLIPPINGS_PROGRESS"
@@ -81,14 +82,40 @@ def run_ner(texts: Sequence[str], *, progress: bool | None = None,
     """
     if processes is None:
         processes = PROCESSES if len(texts) >= PARALLEL_MIN and _cores() > 1 else 1
+    pieces = [(i, offset, piece) for i, text in enumerate(texts)
+              for offset, piece in _pieces(text)]
     bar = _bar(len(texts), progress)
     try:
-        found = _pooled(texts, processes) if processes > 1 else _serial(texts)
-        for spans in found:
-            bar.update(1)
-            yield spans
+        plain = [piece for _, _, piece in pieces]
+        found = _pooled(plain, processes) if processes > 1 else _serial(plain)
+        spans: list[Span] = []
+        for n, ((i, offset, _), piece_spans) in enumerate(zip(pieces, found, strict=True)):
+            spans.extend((s + offset, e + offset, label) for s, e, label in piece_spans)
+            if n + 1 == len(pieces) or pieces[n + 1][0] != i:  # the text's last piece
+                bar.update(1)
+                yield spans
+                spans = []
     finally:
         bar.close()
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) of a text cut into pieces the model takes (spaCy refuses texts over a
+    million characters and needs about 1 GB per 100,000), cut between paragraphs, else between
+    lines or words."""
+    out, start = [], 0
+    while len(text) - start > MAX_PIECE:
+        end = start + MAX_PIECE
+        cut = -1
+        for gap in ("\n\n", "\n", " "):
+            cut = text.rfind(gap, start + 1, end)
+            if cut > start:
+                break
+        cut = cut if cut > start else end
+        out.append((start, text[start:cut]))
+        start = cut
+    out.append((start, text[start:]))
+    return out
 
 
 def _serial(texts: Sequence[str]) -> Iterator[list[Span]]:

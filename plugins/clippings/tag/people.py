@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -41,30 +42,54 @@ _INITIAL = re.compile(r"[A-Z]")
 
 @dataclass
 class Person:
-    forms: list[Candidate] = field(default_factory=list)
+    """The forms of one person's name seen so far, with what lookups need kept up to date as
+    forms are added (a text may name one person hundreds of times)."""
 
-    @property
-    def tokens(self) -> set[str]:
-        return {w for c in self.forms for w in key_words(c.text)}
+    forms: list[Candidate] = field(default_factory=list)
+    tokens: set[str] = field(default_factory=set)  # key words of every form
+    _ends: set[str] = field(default_factory=set)  # first and last key words of the full forms
+    _last: set[str] = field(default_factory=set)  # last key words of the full forms
+    _starts: list[int] = field(default_factory=list)  # where the forms stand, in order
+    _counts: Counter[str] = field(default_factory=Counter)  # each form's mentions
+    _first: dict[str, int] = field(default_factory=dict)  # where each form is first seen
+    _named: list[str] = field(default_factory=list)  # names given apart ("Austen, Jane")
+
+    def add(self, c: Candidate) -> None:
+        self.forms.append(c)
+        words = key_words(c.text)
+        self.tokens.update(words)
+        if len(words) > 1:
+            self._ends.update((words[0], words[-1]))
+            self._last.add(words[-1])
+        insort(self._starts, c.start)
+        self._counts[c.text] += 1
+        self._first[c.text] = min(self._first.get(c.text, c.start), c.start)
+        if c.name:
+            self._named.append(c.name)
+
+    def in_text_order(self) -> None:
+        self.forms.sort(key=lambda c: c.start)
 
     def name(self) -> str:
-        if named := [c.name for c in self.forms if c.name]:
-            return max(named, key=len)
-        counts = Counter(c.text for c in self.forms)
-        first_seen = {c.text: i for i, c in reversed(list(enumerate(self.forms)))}
-        return max(counts, key=lambda t: (len(t.split()), counts[t], -first_seen[t]))
+        """The fullest form, then the most used, then the one seen first."""
+        if self._named:
+            return max(self._named, key=len)
+        return max(self._counts, key=lambda t: (len(t.split()), self._counts[t], -self._first[t]))
 
     def last_names(self) -> set[str]:
-        return {words[-1] for c in self.forms if len(words := key_words(c.text)) > 1}
+        return self._last
 
     def ends(self) -> set[str]:
         """First and last key words of the full forms: what a lone name may stand for."""
-        out: set[str] = set()
-        for c in self.forms:
-            words = key_words(c.text)
-            if len(words) > 1:
-                out.update((words[0], words[-1]))
-        return out
+        return self._ends
+
+    def last_seen_before(self, start: int) -> int:
+        """Where the last of its forms before ``start`` stands; -1 when none does."""
+        i = bisect_left(self._starts, start)
+        return self._starts[i - 1] if i else -1
+
+    def first_seen(self) -> int:
+        return self._starts[0]
 
 
 def cluster(cands: list[Candidate]) -> list[Person]:
@@ -78,7 +103,7 @@ def cluster(cands: list[Candidate]) -> list[Person]:
         if home is None:
             home = Person()
             people.append(home)
-        home.forms.append(c)
+        home.add(c)
     for c in single:
         home = _owner(people, c) or _owner_by_spelling(people, c)
         if home is None:
@@ -86,9 +111,9 @@ def cluster(cands: list[Candidate]) -> list[Person]:
         if home is None:
             home = Person()
             people.append(home)
-        home.forms.append(c)
+        home.add(c)
     for p in people:
-        p.forms.sort(key=lambda c: c.start)
+        p.in_text_order()
     return people
 
 
@@ -115,8 +140,7 @@ def _run_of(words: tuple[str, ...], person: Person) -> bool:
 
 def _nearest_before(hits: list[Person], c: Candidate) -> Person | None:
     """Of several people a name may mean, the one named last before it, if any."""
-    before = [(max((f.start for f in p.forms if f.start < c.start), default=-1), i)
-              for i, p in enumerate(hits)]
+    before = [(p.last_seen_before(c.start), i) for i, p in enumerate(hits)]
     best = max(before)
     return hits[best[1]] if best[0] >= 0 else None
 
@@ -133,7 +157,7 @@ def _owner(people: list[Person], c: Candidate) -> Person | None:
         return found
     # Only a family name: a lone given name before any full one may be anyone's.
     after = [p for p in hits if word in p.last_names()]
-    return min(after, key=lambda p: min(f.start for f in p.forms)) if after else None
+    return min(after, key=Person.first_seen) if after else None
 
 
 # Shorter names are too often other names one letter apart ("Mann", "Munn").

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from . import context, heads, names, nested, places, works
@@ -40,7 +40,7 @@ _SPLIT_AT = re.compile(r"\s*\n\s*|\s*\(\s*")
 _NEXT_WORD = re.compile(r"['’]?s?\s+([A-Za-z]+)")
 
 
-@dataclass
+@dataclass(eq=False)  # one candidate is itself: found by identity, never by its fields
 class Candidate:
     start: int
     end: int
@@ -387,18 +387,20 @@ def _common_lead_words(text: str, cands: list[Candidate]) -> None:
     it in lower case, or a verb's -ing form), no given name, glued to a name the text gives in
     full, is cut off. Leading a name the text does not give in full, a word the text also
     writes in lower case makes it no person's ("Whole Foods" beside "whole fish")."""
-    for c in cands:
+    persons = [c for c in cands if c.kind == "person"]
+    words_of = {c.text: name_words(c) for c in persons}
+    firsts = Counter(name.split(" ")[0] for name in words_of)  # "Rose Byrne", "Rose Lind"
+    for c in persons:
         parts = c.text.split(" ")
-        if c.kind != "person" or len(parts) < 2 or parts[0] in word_set("given_names"):
+        if len(parts) < 2 or parts[0] in word_set("given_names") or firsts[parts[0]] > 1:
+            continue
+        common = _written_lower(text, parts[0]) or parts[0].endswith("ing")  # "Questioning"
+        if not common:
             continue
         rest = " ".join(parts[1:])
         # The full name must be another one: "Whole Foods" alone vouches for nothing.
-        full_words = {w for o in cands if o.kind == "person" and o.text != c.text
-                      and parts[0] not in o.text.split() for w in name_words(o)}
-        common = _written_lower(text, parts[0]) or parts[0].endswith("ing")  # "Questioning"
-        if not common or any(o.kind == "person" and o.text.split()[:1] == parts[:1]
-                             and o is not c for o in cands):
-            continue
+        full_words = {w for other, words_ in words_of.items()
+                      if other != c.text and parts[0] not in other.split() for w in words_}
         if rest.split()[-1] in full_words:
             cut = len(parts[0]) + 1
             c.start, c.text = c.start + cut, rest
@@ -437,6 +439,7 @@ def _common_word_place(text: str, name: str) -> bool:
     return not places.is_known(places.canonical(name)) and _written_lower(text, name)
 
 
+@lru_cache(maxsize=4096)  # asked of the same words of one text again and again
 def _written_lower(text: str, word: str) -> bool:
     lower = word.lower()
     found = re.search(rf"(?<![\w'’]){re.escape(lower)}(?![\w'’])", text)
@@ -451,6 +454,8 @@ def _places_by_context(text: str, cands: list[Candidate]) -> None:
     vouched = {w for c in cands if c.kind == "person" for w in name_words(c)}
     lone = [c for c in cands if c.kind == "person" and " " not in c.text
             and c.text not in vouched and not context.possessive_after(text, c.end)]
+    alone = set(lone)
+    lists = context.Lists(cands)
     for c in lone:
         found = places.lookup(c.text)
         if context.place_noun_of_before(text, c.start) or (
@@ -458,7 +463,7 @@ def _places_by_context(text: str, cands: list[Candidate]) -> None:
                 found is not None and found.kind in ALWAYS_PLACES):
             c.kind = "place"
     doubtful = [c for c in cands if c.maybe_place or (
-        c in lone and c.kind == "person" and places.lookup(c.text) is not None)]
+        c in alone and c.kind == "person" and places.lookup(c.text) is not None)]
     # A lone word no gazetteer or given-name list knows: a place only where a route or a list
     # of places says so ("from Kolvamo to Tessaly", "via Brennick and Kolvamo").
     unknown = [c for c in lone if c.kind == "person" and places.lookup(c.text) is None
@@ -470,11 +475,11 @@ def _places_by_context(text: str, cands: list[Candidate]) -> None:
                 continue
             if (context.word_before(text, context.after_the(text, c.start)) in preps
                     or context.region_after(text, c.end)
-                    or context.listed_with(text, c, cands, "place")):
+                    or lists.listed_with(text, c, "place")):
                 c.kind = "place"  # "in the Crimea", "Paramus, NJ"
         for c in unknown:
             if c.kind != "place" and (context.on_a_route(text, c.start, c.end)
-                                      or context.listed_with(text, c, cands, "place")):
+                                      or lists.listed_with(text, c, "place")):
                 c.kind = "place"
     # One sense per text: a lone word the context made a place is a place everywhere.
     placed = {c.text for c in cands if c.kind == "place"}

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from . import places
 from .cache import Span
 from .data import word_set
+from .occupied import Occupied
 
 _AFTER_PREPOSITION = re.compile(
     r"\b(in|near|from|to|into|outside|via|across|through)\s+"
@@ -18,10 +19,14 @@ _AFTER_PREPOSITION = re.compile(
 
 def untagged_places(text: str, spans: Sequence[Span]) -> list[Span]:
     """GPE spans for known places after a place preposition that no model span touches."""
-    taken = [(s, e) for s, e, _ in spans]
+    taken = Occupied(len(text), ((s, e) for s, e, _ in spans))
     out: list[Span] = []
+    headline: dict[int, bool] = {}  # line start → title case, each line judged once
     for m in _AFTER_PREPOSITION.finditer(text):
-        if _title_case_line(text, m.start()):
+        line = text.rfind("\n", 0, m.start()) + 1
+        if line not in headline:
+            headline[line] = _title_case_line(text, line)
+        if headline[line]:
             continue  # "Last Chance to Buy ...": every word capitalised, none a name for it
         start = m.start(2)
         words = m.group(2).split()
@@ -30,7 +35,7 @@ def untagged_places(text: str, spans: Sequence[Span]) -> list[Span]:
             end = start + len(name)
             if text[start:end] != name:
                 continue  # words split by a line break: no name
-            if _known(name) and not any(s < end and start < e for s, e in taken):
+            if _known(name) and not taken.overlaps(start, end):
                 out.append((start, end, "GPE"))
                 break
     return out
@@ -39,10 +44,9 @@ def untagged_places(text: str, spans: Sequence[Span]) -> list[Span]:
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
-def _title_case_line(text: str, at: int) -> bool:
-    """Whether the line around ``at`` capitalises (nearly) every longer word, as headlines do."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
+def _title_case_line(text: str, start: int) -> bool:
+    """Whether the line from ``start`` capitalises (nearly) every longer word, as headlines do."""
+    end = text.find("\n", start)
     words = _WORD.findall(text[start:end if end >= 0 else len(text)])
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
@@ -54,7 +58,7 @@ _CAPITALISED_RUN = re.compile(r"(?<![\w'’.-])[A-Z][\w'’\-]*[\w](?:[ ][A-Z][\
 
 def untagged_regions(text: str, spans: Sequence[Span]) -> list[Span]:
     """GPE spans for country, state and continent names that no model span touches."""
-    taken = [(s, e) for s, e, _ in spans]
+    taken = Occupied(len(text), ((s, e) for s, e, _ in spans))
     out: list[Span] = []
     for m in _CAPITALISED_RUN.finditer(text):
         if _GLUED_AFTER.match(text, m.end()):
@@ -63,7 +67,7 @@ def untagged_regions(text: str, spans: Sequence[Span]) -> list[Span]:
         for size in range(len(words), 0, -1):
             name = " ".join(words[:size])
             start, end = m.start(), m.start() + len(name)
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 break
             found = places.lookup(places.canonical(name)) if _known(name) else None
             if found is not None and found.kind in _REGION_KINDS:
