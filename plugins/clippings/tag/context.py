@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from functools import lru_cache
 from typing import Protocol
 
 from . import places
@@ -22,9 +23,30 @@ class Named(Protocol):
     kind: str
 
 
-def occurrences(text: str, name: str) -> Iterator[re.Match[str]]:
-    """Every place the text writes ``name`` as a whole word."""
-    return re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", text)
+def occurrences(text: str, name: str) -> list[tuple[int, int]]:
+    """(start, end) of every place the text writes ``name`` as a whole word (a possessive may
+    follow: "Vogt's"; a hyphen may not: "Vogt-Lund"). One-word names are looked up in an index
+    of the text built once, so that a page of thousands of names is not read once per name."""
+    if _RUN.fullmatch(name):
+        return [(start, start + len(name)) for start in _runs(text).get(name, ())]
+    return [m.span() for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", text)]
+
+
+_RUN = re.compile(r"[\w'’-]+")
+
+
+@lru_cache(maxsize=4)  # the text being tagged; a few, for the rare caller with several at once
+def _runs(text: str) -> dict[str, list[int]]:
+    """Where each run of word characters, apostrophes and hyphens starts, filed under the run
+    and under each part of it before an apostrophe ("Vogt's" under "Vogt's" and "Vogt")."""
+    index: dict[str, list[int]] = {}
+    for m in _RUN.finditer(text):
+        run, start = m.group(), m.start()
+        index.setdefault(run, []).append(start)
+        for i, ch in enumerate(run):
+            if ch in "'’" and i:
+                index.setdefault(run[:i], []).append(start)
+    return index
 
 
 def word_before(text: str, start: int) -> str:

@@ -84,15 +84,17 @@ def require(text: str, cands: list[Candidate]) -> None:
 def _organisations_said_of_people(text: str, cands: list[Candidate]) -> None:
     """ "Mrs. Brennick" or "Brennick, 47," tagged ORG: a title, an age or what only a person has
     is said of that one word somewhere, and no other mention of it reads as a company's."""
-    words_ = {c.text for c in cands if c.label == "ORG" and c.kind == "other"
-              and " " not in c.text and c.text[:1].isupper() and not c.text.isupper()}
-    for name in words_:
+    named: dict[str, list[Candidate]] = {}
+    for c in cands:
+        if c.label == "ORG" and c.kind == "other" and " " not in c.text and c.text[:1].isupper(
+                ) and not c.text.isupper():
+            named.setdefault(c.text, []).append(c)
+    for name, found in named.items():
         if not written_as_company(text, name) and any(
-                said_of_a_person(text, *m.span(), strict=True)
-                for m in context.occurrences(text, name)):
-            for c in cands:
-                if c.text == name and c.label == "ORG" and c.kind == "other":
-                    c.label, c.kind = "PERSON", "person"
+                said_of_a_person(text, *span, strict=True)
+                for span in context.occurrences(text, name)):
+            for c in found:
+                c.label, c.kind = "PERSON", "person"
 
 
 def _drop_lone_words_without_evidence(text: str, cands: list[Candidate]) -> None:
@@ -100,21 +102,24 @@ def _drop_lone_words_without_evidence(text: str, cands: list[Candidate]) -> None
     kept only if the text somewhere says it of a person ("Ott said", "Dr. Ott") or lists it
     with people."""
     vouched = {w for c in cands if c.kind == "person" for w in name_words(c)}
+    by_text: dict[str, list[Candidate]] = {}
+    for c in cands:
+        by_text.setdefault(c.text, []).append(c)
     lone = {c.text for c in cands if c.kind == "person" and " " not in c.text
             and c.text not in vouched and c.text not in word_set("given_names")}
     lone -= {c.text for c in cands if c.label == "TITLED"}
     lists = context.Lists(cands)
     for name in lone:
-        if any(c.text == name and lists.listed_with(text, c, "person", comma_after=False)
-               for c in cands):
+        found = by_text[name]
+        if any(lists.listed_with(text, c, "person", comma_after=False) for c in found):
             continue  # "Moore, Goscinny and Lagerlöf"
         # A word the model also calls an organisation ("Instagram wants...") needs more than
         # a verb: a title, or what only a person has.
-        company = any(c.text == name and c.label in ORG_LABELS for c in cands)
-        if not any(said_of_a_person(text, *m.span(), strict=company)
-                   for m in context.occurrences(text, name)):
-            for c in cands:
-                if c.kind == "person" and c.text == name:
+        company = any(c.label in ORG_LABELS for c in found)
+        if not any(said_of_a_person(text, *span, strict=company)
+                   for span in context.occurrences(text, name)):
+            for c in found:
+                if c.kind == "person":
                     c.kind = "other"
 
 
@@ -128,8 +133,10 @@ def _drop_unknown_places_without_context(text: str, cands: list[Candidate]) -> N
                and c.text.lower() not in word_set("direction_words")  # "the West"
                and not _refines_a_known_place(c.text)
                and not heads.names_a_place(c.text, model_said_person=False)}
-    mentions = {name: [c for c in cands if c.kind == "place" and c.text == name]
-                for name in unknown}
+    mentions: dict[str, list[Candidate]] = {name: [] for name in unknown}
+    for c in cands:
+        if c.kind == "place" and c.text in mentions:
+            mentions[c.text].append(c)
     kept = {name for name, found in mentions.items() if _placed_by_context(text, found)}
     every = context.Lists(cands)
     kept |= {name for name, found in mentions.items()

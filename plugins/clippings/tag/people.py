@@ -96,36 +96,83 @@ def cluster(cands: list[Candidate]) -> list[Person]:
     """Group person candidates (in text order) into people."""
     full = [c for c in cands if len(c.text.split()) > 1]
     single = [c for c in cands if len(c.text.split()) == 1]
-    people: list[Person] = []
+    found = _People()
     # Longest forms first so that shorter variants find the fullest name to join.
     for c in sorted(full, key=lambda c: (-len(c.text.split()), c.start)):
-        home = _containing(people, c)
-        if home is None:
-            home = Person()
-            people.append(home)
-        home.add(c)
+        found.add(found.containing(c) or found.new(), c)
     for c in single:
-        home = _owner(people, c) or _owner_by_spelling(people, c)
+        home = found.owner(c) or found.owner_by_spelling(c) or found.alone.get(c.text)
         if home is None:
-            home = next((p for p in people if p.name() == c.text), None)
-        if home is None:
-            home = Person()
-            people.append(home)
-        home.add(c)
-    for p in people:
+            home = found.alone[c.text] = found.new()
+        found.add(home, c)
+    for p in found.people:
         p.in_text_order()
-    return people
+    return found.people
 
 
-def _containing(people: list[Person], c: Candidate) -> Person | None:
-    """The person whose fuller name has all of this name's key words (in any order); when
-    several have them, the one named last before it ("von Vogt" after "Bo von Vogt")."""
-    words = key_words(c.text)
-    if not words:
-        return None
-    hits = [p for p in people if set(words) <= p.tokens and (
-        not p.ends().isdisjoint((words[0], words[-1])) or _run_of(words, p))]
-    return _nearest_before(hits, c) if len(hits) > 1 else (hits[0] if hits else None)
+# Shorter names are too often other names one letter apart ("Mann", "Munn").
+MIN_VARIANT_LENGTH = 6
+
+
+class _People:
+    """The people of one text so far, indexed by the words of their names, so that a page
+    naming thousands of people does not compare every name with every other."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self.alone: dict[str, Person] = {}  # people known by one word only, by that word
+        self._by_token: dict[str, list[Person]] = {}
+        self._by_end: dict[str, list[Person]] = {}
+        self._by_initial: dict[str, list[tuple[str, Person]]] = {}  # family names, by letter
+
+    def new(self) -> Person:
+        person = Person()
+        self.people.append(person)
+        return person
+
+    def add(self, person: Person, c: Candidate) -> None:
+        tokens, ends, last = set(person.tokens), set(person.ends()), set(person.last_names())
+        person.add(c)
+        for word in person.tokens - tokens:
+            self._by_token.setdefault(word, []).append(person)
+        for word in person.ends() - ends:
+            self._by_end.setdefault(word, []).append(person)
+        for word in person.last_names() - last:
+            self._by_initial.setdefault(word[:1], []).append((word, person))
+
+    def containing(self, c: Candidate) -> Person | None:
+        """The person whose fuller name has all of this name's key words (in any order); when
+        several have them, the one named last before it ("von Vogt" after "Bo von Vogt")."""
+        words = key_words(c.text)
+        if not words:
+            return None
+        hits = [p for p in self._by_token.get(words[0], []) if set(words) <= p.tokens and (
+            not p.ends().isdisjoint((words[0], words[-1])) or _run_of(words, p))]
+        return _nearest_before(hits, c) if len(hits) > 1 else (hits[0] if hits else None)
+
+    def owner(self, c: Candidate) -> Person | None:
+        """The person a lone word refers to; when several fit, the one named last before it, or
+        (a headline names people before the text introduces them) the one whose family name
+        it is named first after it."""
+        word = (key_words(c.text) or [c.text])[0]
+        hits = self._by_end.get(word, [])
+        if len(hits) <= 1:
+            return hits[0] if hits else None
+        if (found := _nearest_before(hits, c)) is not None:
+            return found
+        # Only a family name: a lone given name before any full one may be anyone's.
+        after = [p for p in hits if word in p.last_names()]
+        return min(after, key=Person.first_seen) if after else None
+
+    def owner_by_spelling(self, c: Candidate) -> Person | None:
+        """The one person whose family name is this lone word spelt one letter differently,
+        as transliterations are ("Zelenskyy" beside "Volodymyr Zelensky")."""
+        word = _unaccented(c.text)
+        if len(word) < MIN_VARIANT_LENGTH:
+            return None
+        hits = {id(p): p for last, p in self._by_initial.get(word[:1], [])
+                if last != word and _one_edit_apart(word, last)}
+        return next(iter(hits.values())) if len(hits) == 1 else None
 
 
 def _run_of(words: tuple[str, ...], person: Person) -> bool:
@@ -143,36 +190,6 @@ def _nearest_before(hits: list[Person], c: Candidate) -> Person | None:
     before = [(p.last_seen_before(c.start), i) for i, p in enumerate(hits)]
     best = max(before)
     return hits[best[1]] if best[0] >= 0 else None
-
-
-def _owner(people: list[Person], c: Candidate) -> Person | None:
-    """The person a lone word refers to; when several fit, the one named last before it, or
-    (a headline names people before the text introduces them) the one whose family name it is
-    named first after it."""
-    word = (key_words(c.text) or [c.text])[0]
-    hits = [p for p in people if word in p.ends()]
-    if len(hits) <= 1:
-        return hits[0] if hits else None
-    if (found := _nearest_before(hits, c)) is not None:
-        return found
-    # Only a family name: a lone given name before any full one may be anyone's.
-    after = [p for p in hits if word in p.last_names()]
-    return min(after, key=Person.first_seen) if after else None
-
-
-# Shorter names are too often other names one letter apart ("Mann", "Munn").
-MIN_VARIANT_LENGTH = 6
-
-
-def _owner_by_spelling(people: list[Person], c: Candidate) -> Person | None:
-    """The one person whose family name is this lone word spelt one letter differently, as
-    transliterations are ("Zelenskyy" beside "Volodymyr Zelensky")."""
-    word = _unaccented(c.text)
-    if len(word) < MIN_VARIANT_LENGTH:
-        return None
-    hits = [p for p in people
-            if any(_one_edit_apart(word, last) for last in p.last_names() if last != word)]
-    return hits[0] if len(hits) == 1 else None
 
 
 def _one_edit_apart(a: str, b: str) -> bool:

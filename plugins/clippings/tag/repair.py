@@ -439,11 +439,22 @@ def _common_word_place(text: str, name: str) -> bool:
     return not places.is_known(places.canonical(name)) and _written_lower(text, name)
 
 
-@lru_cache(maxsize=4096)  # asked of the same words of one text again and again
 def _written_lower(text: str, word: str) -> bool:
+    """Whether the text also writes the word in lower case, as a word of its own."""
     lower = word.lower()
-    found = re.search(rf"(?<![\w'’]){re.escape(lower)}(?![\w'’])", text)
-    return lower != word and found is not None
+    if lower == word:
+        return False
+    if _TOKEN.fullmatch(lower):
+        return lower in _tokens(text)
+    return re.search(rf"(?<![\w'’]){re.escape(lower)}(?![\w'’])", text) is not None
+
+
+_TOKEN = re.compile(r"[\w'’]+")
+
+
+@lru_cache(maxsize=4)  # the text being tagged, asked of one word after another
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset(_TOKEN.findall(text))
 
 
 def _places_by_context(text: str, cands: list[Candidate]) -> None:
@@ -501,9 +512,9 @@ def _family_names_tagged_as_organisations(text: str, cands: list[Candidate]) -> 
 
 def written_as_company(text: str, word: str) -> bool:
     """Whether the text writes ``word`` as a company's name somewhere ("Dell Inc.")."""
-    return any(_next_word(text, m.end()) in word_set("org_heads") or (
-        m.end() < len(text) and text[m.end()] == "-")  # "Dell-branded"
-        for m in context.occurrences(text, word))
+    return any(_next_word(text, end) in word_set("org_heads") or (
+        end < len(text) and text[end] == "-")  # "Dell-branded"
+        for _, end in context.occurrences(text, word))
 
 
 # Words before a name that make it a place whatever the gazetteer says ("hotels in Hadibo");
