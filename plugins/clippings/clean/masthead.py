@@ -13,7 +13,7 @@ from itertools import chain
 from bs4 import Tag
 
 from .hints import View, attr, label, tag_of
-from .phrases import pattern
+from .phrases import pattern, prompt
 
 WORDS = re.compile(r"\w+")
 DECK_CLASS = re.compile(r"\b(dek|deck|standfirst|subtitle|sub-title|subheadline|sub-headline|"
@@ -97,13 +97,9 @@ def _deck(view: View, near: list[Tag], h1: Tag | None) -> str | None:
                 or _deck_label(label(el)):
             text = view.text(el)
             # A "description" box can be a newsletter or subscription prompt: no deck.
-            if 20 <= len(text) <= 400 and el.name != "time" and not _prompt(text):
+            if 20 <= len(text) <= 400 and el.name != "time" and not prompt(text):
                 return text
     return None
-
-
-def _prompt(text: str) -> bool:
-    return bool(pattern("html_chrome").search(text) or pattern("paywall").search(text))
 
 
 def _byline(view: View, body: Tag, near: list[Tag]) -> str | None:

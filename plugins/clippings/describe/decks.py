@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..clean.phrases import pattern
+from ..clean.phrases import prompt
 from .textnorm import word_list
 
 # Script text that reached the page's text ("var brightcoveBrandsafety='...'").
@@ -21,8 +21,7 @@ MIN_TEXT_WORDS = 60  # shorter texts say too little to judge a deck by
 
 
 def plausible(deck: str, title: str | None, text: str) -> bool:
-    if _CODE.search(deck) or pattern("html_chrome").search(deck) or pattern(
-            "paywall").search(deck):
+    if _CODE.search(deck) or prompt(deck):
         return False
     if title and len(deck) > len(title) and title.casefold() in deck.casefold():
         return False  # "SPACE <headline> VICTOR TANGERMANN, 19 NOV 2019"

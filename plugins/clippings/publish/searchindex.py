@@ -241,13 +241,8 @@ def fields(doc: SearchDoc) -> Iterator[tuple[str, str]]:
 
 
 def encode_postings(pairs: Iterable[tuple[int, int]]) -> str:
-    out = []
-    previous = -1
-    for doc_id, level in pairs:
-        out.append(varint(doc_id - previous - 1))
-        out.append(ALPHABET[level])
-        previous = doc_id
-    return "".join(out)
+    """(document id, weight level) pairs, ascending by id, as encode_packed writes them."""
+    return encode_packed(doc_id << 6 | level for doc_id, level in pairs)
 
 
 def encode_packed(packed: Iterable[int]) -> str:

@@ -126,8 +126,9 @@ def _datelines(text: str, spans: Sequence[Span]) -> tuple[list[Span], list[Span]
     for m in _DATELINE.finditer(text):
         s, e = m.span(1)
         inside = [(a, b) for a, b, _ in spans if s <= a and b <= e]
-        if places.is_known(places.canonical(m.group(1))) and (inside != [(s, e)]) and not any(
-                a < e and s < b and not (s <= a and b <= e) for a, b, _ in spans):
+        crossing = any(a < e and s < b and not s <= a <= b <= e for a, b, _ in spans)
+        tagged_whole = inside == [(s, e)]  # the model has it as one span already
+        if not tagged_whole and not crossing and places.is_known(places.canonical(m.group(1))):
             out.append((s, e, "GPE"))
     return out, [span for span in spans
                  if not any(s <= span[0] and span[1] <= e for s, e, _ in out)]

@@ -20,3 +20,9 @@ def load(name: str) -> tuple[str, ...]:
 def pattern(name: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """One compiled alternation of the regular expressions in ``<name>.txt``."""
     return re.compile("|".join(f"(?:{p})" for p in load(name)), flags)
+
+
+def prompt(text: str) -> bool:
+    """Whether a block of text is page chrome: a sign-up or subscription prompt, a credit, a
+    player's message (html_chrome.txt) or a paywall's (paywall.txt)."""
+    return bool(pattern("html_chrome").search(text) or pattern("paywall").search(text))
