@@ -595,3 +595,122 @@ def test_a_word_tagged_organisation_that_the_text_says_is_a_person_is_one():
 def test_a_direction_with_an_administrative_word_keeps_it():
     assert places.canonical("Southern District") == "Southern District"
     assert places.canonical("Eastern Province") == "Eastern Province"
+
+
+# --- credits, teams, product lines, split given names (news pages, this session) ------------
+
+def test_a_credit_before_a_name_is_cut_off():
+    people, _ = tags("Set Design_Brenna Quill Tova. Lund DL Ada Korvell played.",
+                     ("Design_Brenna Quill Tova", "PERSON"), ("Lund DL Ada Korvell", "PERSON"))
+    assert people == ["Ada Korvell", "Brenna Quill Tova"]
+
+
+def test_a_regnal_number_is_no_credit():
+    people, _ = tags("Pope Odo VII Varn spoke.", ("Odo VII Varn", "PERSON"))
+    assert people == ["Odo VII Varn"]
+
+
+def test_a_full_name_tagged_as_an_organisation_joins_the_person():
+    text = ("Defender Tolven Quarry was hurt. Quarry said he would play. Later Quarry ran. "
+            "Fans cheered Tolven Quarry again.")
+    people, _ = tags(text, ("Tolven Quarry", "ORG"), ("Quarry", "PERSON"), ("Quarry", "PERSON"))
+    assert people == ["Tolven Quarry"]
+
+
+def test_a_company_word_leading_a_full_name_stays_a_company():
+    text = "Brennick Quarry was sold. Quarry said so. Quarry left. Brennick Inc. bought it."
+    people, _ = tags(text, ("Brennick Quarry", "ORG"), ("Quarry", "PERSON"))
+    assert people == ["Quarry"]
+
+
+def test_a_plural_after_the_is_a_team_or_family_not_a_person():
+    text = "The Korvells beat the Tessalers. Korvells fans sang; Tessalers said nothing."
+    assert tags(text, ("Korvells", "PERSON"), ("Tessalers", "PERSON")) == ([], [])
+
+
+def test_a_plural_surname_without_the_is_still_a_person():
+    assert tags("Ada Jones won. Jones said so.", ("Ada Jones", "PERSON"), ("Jones", "PERSON"))[
+        0] == ["Ada Jones"]
+
+
+def test_a_name_tagged_as_a_place_and_a_person_equally_is_a_place_when_its_head_says_so():
+    text = "We met at Varnholt Park. Varnholt Park was full. Rain at Varnholt Park. Varnholt Park!"
+    spans = spans_of(text, ("Varnholt Park", "FAC"))
+    starts = [m.start() for m in re.finditer("Varnholt Park", text)]
+    spans = [(s, s + 13, "FAC" if i % 2 else "PERSON") for i, s in enumerate(starts)]
+    people, found = entities_from_spans(text, spans)
+    assert names(people) == [] and names(found) == ["Varnholt Park"]
+    assert len(found[0].mentions) == 4
+
+
+def test_lower_case_words_before_a_person_are_cut_but_particles_stay():
+    people, _ = tags("They hunt Tova Lund with Ada de Varn.", ("hunt Tova Lund", "PERSON"),
+                     ("Ada de Varn", "PERSON"))
+    assert people == ["Ada de Varn", "Tova Lund"]
+
+
+def test_a_given_name_split_at_its_hyphen_is_joined_again():
+    people, _ = tags("President Quon Jae-in met Ada Lund in a Lund-era hall.",
+                     ("Quon Jae", "PERSON"), ("Ada Lund", "PERSON"))
+    assert people == ["Ada Lund", "Quon Jae-in"]
+
+
+def test_a_product_line_of_a_company_named_alone_is_no_person():
+    text = "Korvex sells the Korvex Lumen. Korvex said demand was high."
+    people, _ = tags(text, ("Korvex", "ORG"), ("Korvex Lumen", "PERSON"), ("Korvex", "ORG"))
+    assert people == []
+
+
+def test_a_dateline_the_model_took_for_a_person_is_the_place():
+    text = "SIOUX FALLS, S.D. – Ranchers met on Monday."
+    people, found = tags(text, ("SIOUX FALLS", "PERSON"))
+    assert people == [] and found == ["Sioux Falls"]
+
+
+def test_a_slash_or_colon_ends_a_person_name():
+    text = "Photo: Ada Lund/Reuters. Arrested: Tova Quill: Dealing."
+    people, _ = tags(text, ("Ada Lund/Reuters", "PERSON"), ("Tova Quill: Dealing", "PERSON"))
+    assert people == ["Ada Lund", "Tova Quill"]
+
+
+def test_leading_possessive_or_symbol_is_not_part_of_a_name():
+    people, _ = tags("Hanoi’s Tova Lund spoke. 👁 Ada Quill wrote.", ("’s Tova Lund", "PERSON"),
+                     ("👁 Ada Quill", "PERSON"))
+    assert people == ["Ada Quill", "Tova Lund"]
+
+
+def test_an_acronym_is_no_small_town_and_state_of_is_the_country():
+    assert places.lookup("UN") is None
+    assert places.canonical("the State of Israel") == "Israel"
+    assert places.canonical("State College") == "State College"
+
+
+def test_a_county_is_not_the_town_it_is_named_after():
+    assert places.canonical("Orange County") == "Orange County"
+    assert places.canonical("Hunan Province") == "Hunan"
+
+
+def test_postal_codes_after_a_town_are_states():
+    _, found = tags("She lives in Paramus, NJ and works in Tulsa, OK.",
+                    ("Paramus", "GPE"), ("NJ", "GPE"), ("Tulsa", "GPE"), ("OK", "GPE"))
+    assert found == ["New Jersey", "Oklahoma", "Paramus", "Tulsa"]
+
+
+def test_a_person_named_like_a_small_town_is_not_made_a_place_by_to():
+    text = ("Under the Obama plan, Obama declined. Obama spoke twice. They gave space to "
+            "Obama before the vote.")
+    spans = [(m.start(), m.end(), "PERSON") for m in re.finditer("Obama", text)][1:]
+    people, found = entities_from_spans(text, spans)
+    assert names(found) == []
+
+
+def test_the_administration_of_a_lone_name_says_it_is_a_person():
+    text = "During the Varnholt administration, Varnholt declined to act."
+    spans = [(m.start(), m.end(), "PERSON") for m in re.finditer("Varnholt", text)]
+    people, _ = entities_from_spans(text, spans)
+    assert names(people) == ["Varnholt"]
+
+
+def test_an_other_name_of_a_city_does_not_lead_an_organisation_as_a_place():
+    _, found = tags("Shares on the Hang Seng Index rose.", ("the Hang Seng Index", "ORG"))
+    assert found == []

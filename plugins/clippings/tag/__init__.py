@@ -125,9 +125,10 @@ def _datelines(text: str, spans: Sequence[Span]) -> tuple[list[Span], list[Span]
     out = []
     for m in _DATELINE.finditer(text):
         s, e = m.span(1)
-        inside = [(a, b) for a, b, _ in spans if s <= a and b <= e]
+        inside = [(a, b, label) for a, b, label in spans if s <= a and b <= e]
         crossing = any(a < e and s < b and not s <= a <= b <= e for a, b, _ in spans)
-        tagged_whole = inside == [(s, e)]  # the model has it as one span already
+        # The model has it as one place already ("SIOUX FALLS" as a person is not).
+        tagged_whole = len(inside) == 1 and inside[0][:2] == (s, e) and inside[0][2] != "PERSON"
         if not tagged_whole and not crossing and places.is_known(places.canonical(m.group(1))):
             out.append((s, e, "GPE"))
     return out, [span for span in spans

@@ -8,8 +8,9 @@ text is as often a product, a place, a team or a capitalised common noun ("Conve
 an occupation before it ("Dr. Ott", "the poet Ott"), a verb of speaking or living or a pronoun
 that refers back right after it ("Ott said", "Ott, who"), a given name after a comma (a
 catalogue's "Ott, Lena"), or a possessive naming what only a person has ("Ott's widow",
-"Ott's national security adviser"). The cue words are data (data/person_cues_after.txt,
-data/person_nouns_after.txt; before the name honorifics.txt, occupation_nouns.txt, role_heads.txt).
+"Ott's national security adviser", "the Ott administration"). The cue words are data
+(data/person_cues_after.txt, data/person_nouns_after.txt, data/person_nouns_attributive.txt;
+before the name honorifics.txt, occupation_nouns.txt, role_heads.txt).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ _NEXT = re.compile(r"(?:['’]s?)?\s*,?\s*(?:(?:was|is|has|had|also|later|then|o
                    r"([A-Za-z][a-z\-]*)")
 # After the name's possessive: the noun and at most two modifiers before it ("Ott's late wife").
 _POSSESSED = re.compile(r"['’]s?((?:\s+[a-z\-]+){1,3})")
+_ATTRIBUTIVE = re.compile(r"\s+([a-z]+)\b")
 _INVERTED = re.compile(r",\s*([A-Z][a-z]+)\b")  # "Ott, Lena": surname first, as catalogues do
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.\-]*)\s+$")
 _AGE = re.compile(r",\s(?:[1-9]|[1-9]\d|1[01]\d),")  # "Ott, 47, said": news gives an age
@@ -70,7 +72,10 @@ def _cue_after(text: str, end: int) -> bool:
 def _possession(text: str, end: int) -> bool:
     m = _POSSESSED.match(text, end, end + 60)
     nouns = word_set("person_nouns_after")
-    return m is not None and any(noun in nouns for noun in m.group(1).split())
+    if m is not None and any(noun in nouns for noun in m.group(1).split()):
+        return True
+    m = _ATTRIBUTIVE.match(text, end, end + 30)  # "the Ott administration"
+    return m is not None and m.group(1) in word_set("person_nouns_attributive")
 
 
 def require(text: str, cands: list[Candidate]) -> None:

@@ -83,6 +83,6 @@ def _place_led(text: str, span: tuple[int, int], rest: list[tuple[int, int, str]
     if len(rest_words) < 2 and not rest_words[-1].endswith("s"):
         return False
     found = places.lookup(places.canonical(text[span[0]:span[1]]))
-    if found is None:
+    if found is None or found.kind == "other-name":  # "Hang" (Seng Index) of Hangzhou
         return False
     return found.kind in {"country", "state", "continent"} or found.population >= BIG_CITY

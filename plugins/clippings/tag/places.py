@@ -122,6 +122,8 @@ def _better(a: Gazetted, b: Gazetted) -> bool:
 def lookup(name: str) -> Gazetted | None:
     """The gazetteer's record for a name, "St." / "St" / "Saint" read as one ("ST. JOSEPH",
     "Saint Joseph"): of several, the better (a country, then the most populous)."""
+    if name.isupper() and len(name) <= 3:
+        return None  # an acronym ("UN" is no town "Un"); those that are places are aliases
     found = [r for k in _spellings(_key(name)) if (r := _gazetteer().get(k)) is not None]
     best = None
     for record in found:
@@ -198,5 +200,12 @@ def canonical(name: str) -> str:
     if is_dateline_caps(name):
         name = _uncap(name)
     name = aliases.get(name, name)
-    stripped = _strip_suffix(name)
+    stripped = _strip_suffix(_without_state_of(name))
     return aliases.get(stripped, stripped)
+
+
+def _without_state_of(name: str) -> str:
+    """ "the State of Israel" is Israel, "State of New York" New York."""
+    rest = name.removeprefix("the ").removeprefix("State of ")
+    found = lookup(rest) if rest != name.removeprefix("the ") else None
+    return rest if found is not None and found.kind in ("country", "state") else name

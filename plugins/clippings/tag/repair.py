@@ -30,13 +30,15 @@ ALWAYS_PLACES = {"country", "state", "continent"}
 REPAIRABLE = PLACE_LABELS | {"PERSON"}
 ORG_LABELS = {"ORG", "PRODUCT"}
 FULL_NAME_WEIGHT = 2
+SMALL_TOWN = 100_000  # people: the gazetteer's towns below this share many a person's name
 
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_LEADING_JUNK = re.compile(r"(?:['’]s\b|[^\w'’\"“(\[]+)\s*")
 _LEADING_THE = re.compile(r"^(?:the|The|THE|a|an)\s+")  # "herself a Grocery Store"
 _TRAILING_PUNCT = ",;:!?\"'“”‘’()[]/|"
 _JOINS = re.compile(r"\s*(?:[-–—/&]|\band\b)\s*")
 _WORD_BREAKS = re.compile(r"[\s\-–—]+")
-_SPLIT_AT = re.compile(r"\s*\n\s*|\s*\(\s*")
+_SPLIT_AT = re.compile(r"\s*\n\s*|\s*\(\s*|/|:\s+")
 _NEXT_WORD = re.compile(r"['’]?s?\s+([A-Za-z]+)")
 
 
@@ -67,7 +69,8 @@ def candidates(text: str, spans: Iterable[Span]) -> list[Candidate]:
 
 
 def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
-    # A span across lines, or across a bracket ("Oliver (Armie Hammer"): each part apart.
+    # A span across lines, a bracket ("Oliver (Armie Hammer"), a slash ("Joshua
+    # Roberts/Reuters") or a colon ("Ada Vogt: Dealing"): each part apart.
     if (cut := _SPLIT_AT.search(text, start, end)) is not None and ")" not in text[cut.end():end]:
         return [*_from_span(text, start, cut.start(), label),
                 *_from_span(text, cut.end(), end, label)]
@@ -75,6 +78,8 @@ def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
         surname, _, given = text[start:end].partition(", ")
         return [Candidate(start, end, "TITLED", "person", text[start:end],
                           name=f"{given} {surname}")]
+    if label == "PERSON" and (named := _name_after_a_credit(text, start, end)):
+        start = named  # "Browns DL Sheldon Richardson", "Art Director_Park Dong Woo"
     if label == "PERSON":
         t_start, t_end = trim(text, start, end, "TITLED")
         titled = text[t_start:t_end]
@@ -86,6 +91,10 @@ def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
     start, end = trim(text, start, end, label)
     if start >= end:
         return []
+    if label == "PERSON" and (rest := _GIVEN_NAME_REST.match(text, end)) and (
+            rest.group(1) not in word_set("hyphen_words")) and _GIVEN_NAME_CUT.search(
+            text, start, end):
+        end = rest.end()  # "Moon Jae" + "-in"
     if label == "PERSON" and (place := _framed_as_a_place(text, start, end)):
         return [place]
     core = text[start:end]
@@ -123,6 +132,25 @@ def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
     return out
 
 
+# A credit before a name in one span: a role joined by "_" ("Design_Lee"), or a team and an
+# all-caps position ("Browns DL"); the name is the capitalised words after it.
+_CREDIT = re.compile(r"(?:_|[ ][A-Z]{2,4}[ ])(?=[A-Z][\w'’.\-]*(?:[ ][A-Z][\w'’.\-]*)+$)")
+
+
+def _name_after_a_credit(text: str, start: int, end: int) -> int | None:
+    """Where the name starts in a person span that begins with a credit, if it does."""
+    found = None
+    for m in _CREDIT.finditer(text, start, end):
+        if text[m.start() + 1:m.end() - 1] not in _ROMAN_WORDS:
+            found = m.end()
+    return found
+
+
+_ROMAN_WORDS = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"})
+# A two- or three-word name whose last word is a short syllable ("Moon Jae"), and the rest of
+# that given name after a hyphen ("-in").
+_GIVEN_NAME_CUT = re.compile(r"(?<=[A-Za-z] )[A-Z][a-z]{1,4}$")
+_GIVEN_NAME_REST = re.compile(r"-([a-z]{1,5})\b(?!-)")
 _LEAD_BEFORE = re.compile(r"([A-Z][\w.]*)[ ]$")
 _HEAD_AFTER = re.compile(r"[ ]([A-Z][\w]*)\b")
 def _framed_as_a_place(text: str, start: int, end: int) -> Candidate | None:
@@ -219,12 +247,20 @@ def trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
         core = core[:newline]
     lead = len(core) - len(core.lstrip())
     core = core.strip()
+    if m := _LEADING_JUNK.match(core):  # "’s Hoa Lo", "👁 Prepare"
+        lead += m.end()
+        core = core[m.end():]
     if m := _LEADING_THE.match(core):
         lead += m.end()
         core = core[m.end():]
     while (first := core.split(" ", 1)[0]) in word_set("name_lead_words") and " " in core:
         lead += len(first) + 1
         core = core[len(first) + 1:]
+    if label in ("PERSON", "TITLED"):  # "hunt Jedi", but "de Gaulle"
+        while (first := core.split(" ", 1)[0]).isalpha() and first.islower() and " " in core and (
+                first not in word_set("name_particles")):
+            lead += len(first) + 1
+            core = core[len(first) + 1:].lstrip()
     if label == "PERSON":  # "TITLED": a person's name with its title kept
         cut = honorific_length(core)
         lead += cut
@@ -368,6 +404,24 @@ def _repair_labels(text: str, cands: list[Candidate]) -> None:
         ranked = votes[c.text].most_common()
         if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
             c.kind = ranked[0][0]  # type: ignore[assignment]
+    _one_sense_of_full_names(cands)
+
+
+def _one_sense_of_full_names(cands: list[Candidate]) -> None:
+    """ "Marronnier Park" tagged twice a place, twice a person: one name, one kind, the one the
+    model gives it more often; on a tie a place's head word ("Park", "Hall") decides."""
+    votes: dict[str, Counter[str]] = {}
+    for c in cands:
+        if c.kind in ("person", "place") and " " in c.text:
+            votes.setdefault(c.text, Counter())[c.kind] += 1
+    for c in cands:
+        if c.kind not in ("person", "place") or " " not in c.text or len(votes[c.text]) < 2:
+            continue
+        person, place = votes[c.text]["person"], votes[c.text]["place"]
+        if person == place:
+            c.kind = "place" if heads.names_a_place(c.text, model_said_person=False) else c.kind
+        else:
+            c.kind = "person" if person > place else "place"
 
 
 def name_words(c: Candidate) -> list[str]:
@@ -410,10 +464,15 @@ def _common_lead_words(text: str, cands: list[Candidate]) -> None:
 
 def _drop_non_names(text: str, cands: list[Candidate]) -> None:
     """ "People" that are no name: products and versions (a digit: "Galaxy S24"), ships ("USS
-    Potomac"); one-word particles or suffixes ("Jr", "De"), or a common word the text also
-    writes in lower case ("Symphony" beside "the symphony")."""
+    Potomac"), a company's product line (its first word tagged alone as the company's name);
+    one-word particles or suffixes ("Jr", "De"), a common word the text also writes in lower
+    case ("Symphony" beside "the symphony"), a team or family ("the Steelers")."""
     vouched = {w for c in cands if c.kind == "person" for w in name_words(c)}
+    brands = {c.text for c in cands if c.label in ORG_LABELS and " " not in c.text} - {
+        c.text for c in cands if c.kind == "person"} - word_set("given_names")
     for c in cands:
+        if c.kind == "person" and c.text.split()[0] in brands:
+            c.kind = "other"  # "Nintendo Switch" beside "Nintendo" tagged as a company
         if c.kind == "place" and _common_word_place(text, c.text):
             c.kind = "other"
         if c.kind != "person":
@@ -424,8 +483,16 @@ def _drop_non_names(text: str, cands: list[Candidate]) -> None:
             continue
         if " " in c.text or c.text in vouched:
             continue
-        if c.text in word_set("not_names") or len(c.text) < 2 or _written_lower(text, c.text):
+        if c.text in word_set("not_names") or len(c.text) < 2 or _written_lower(
+                text, c.text) or _a_group(text, c.text):
             c.kind = "other"
+
+
+def _a_group(text: str, name: str) -> bool:
+    """ "the Steelers", "the Smiths": a plural after "the" is a team or a family, no one person."""
+    return name.endswith("s") and not name.endswith(("ss", "us", "is")) and any(
+        context.word_before(text, start) in ("the", "The")
+        for start, _ in context.occurrences(text, name))
 
 
 def _common_word_place(text: str, name: str) -> bool:
@@ -480,11 +547,15 @@ def _places_by_context(text: str, cands: list[Candidate]) -> None:
     unknown = [c for c in lone if c.kind == "person" and places.lookup(c.text) is None
                and c.text not in word_set("given_names")]
     preps = word_set("place_prepositions")
+    # A word the model calls a person again and again is not made a small town by "to" or
+    # "from" before one mention ("space to Obama"): only the strong words count for it.
+    called_a_person = Counter(c.text for c in lone if _small_town(c.text))
     for _ in range(2):  # a second pass lets a list's places vouch for each other
         for c in doubtful:
             if c.kind == "place":
                 continue
-            if (context.word_before(text, context.after_the(text, c.start)) in preps
+            before = preps if called_a_person[c.text] < 3 else _STRONG
+            if (context.word_before(text, context.after_the(text, c.start)) in before
                     or context.region_after(text, c.end)
                     or lists.listed_with(text, c, "place")):
                 c.kind = "place"  # "in the Crimea", "Paramus, NJ"
@@ -499,15 +570,39 @@ def _places_by_context(text: str, cands: list[Candidate]) -> None:
             c.kind = "place"
 
 
+def _small_town(name: str) -> bool:
+    found = places.lookup(name)
+    return found is not None and found.kind not in ALWAYS_PLACES and (
+        found.population < SMALL_TOWN)
+
+
 def _family_names_tagged_as_organisations(text: str, cands: list[Candidate]) -> None:
     """ "Assange" tagged ORG beside "Julian Assange" tagged PERSON: the family name of a person
     the text names in full is that person, unless the text also writes it as a company's
     name ("Dell Inc.", "Ford Motor")."""
     family = {c.text.split()[-1] for c in cands if c.kind == "person" and " " in c.text}
+    alone = Counter(c.text for c in cands if c.kind == "person" and " " not in c.text)
     for c in cands:
-        if c.label == "ORG" and c.kind == "other" and c.text in family and not written_as_company(
-                text, c.text):
+        if c.label != "ORG" or c.kind != "other":
+            continue
+        if c.text in family and not written_as_company(text, c.text):
             c.label, c.kind = "PERSON", "person"
+        elif _full_name_of_a_person(text, c.text, alone):
+            c.label, c.kind = "PERSON", "person"  # "Mason Rudolph" as ORG, "Rudolph" a person
+
+
+def _full_name_of_a_person(text: str, name: str, alone: Counter[str]) -> bool:
+    """Capitalised words ending in one the text tags alone as a person, led by a common given
+    name or by a word that is no common word and no company's: a full name. (A place may lead:
+    many given names are towns too.)"""
+    parts = name.split()
+    if not 2 <= len(parts) <= 3 or not all(p[:1].isupper() for p in parts) or has_org_head(
+            name) or written_as_company(text, parts[-1]) or not alone[parts[-1]]:
+        return False
+    first = parts[0]
+    return first in word_set("given_names") or (
+        alone[parts[-1]] >= 2 and not _written_lower(text, first)
+        and not written_as_company(text, first))
 
 
 def written_as_company(text: str, word: str) -> bool:
