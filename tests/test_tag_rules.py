@@ -714,3 +714,17 @@ def test_the_administration_of_a_lone_name_says_it_is_a_person():
 def test_an_other_name_of_a_city_does_not_lead_an_organisation_as_a_place():
     _, found = tags("Shares on the Hang Seng Index rose.", ("the Hang Seng Index", "ORG"))
     assert found == []
+
+
+def test_a_country_then_a_full_name_after_a_role_preposition_are_a_place_and_a_person():
+    people, found = tags("Chad Quill Varn sang.", ("Chad Quill Varn", "PERSON"))
+    assert (people, found) == (["Chad Quill Varn"], [])  # no preposition before: a person
+    text = "The ambassador to the Ukraine Marie Quill spoke."
+    people, found = tags(text, ("Ukraine Marie Quill", "PERSON"))
+    assert (people, found) == (["Marie Quill"], ["Ukraine"])
+
+
+def test_a_make_before_a_plural_noun_is_no_place():
+    text = "Faults in Brennick keyboards grew. Brennick Pro sold well."
+    assert tags(text, ("Brennick", "GPE"))[1] == []
+    assert tags("Hotels in Brennick are full.", ("Brennick", "GPE"))[1] == ["Brennick"]

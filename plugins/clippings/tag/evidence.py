@@ -28,6 +28,7 @@ _NEXT = re.compile(r"(?:['’]s?)?\s*,?\s*(?:(?:was|is|has|had|also|later|then|o
 # After the name's possessive: the noun and at most two modifiers before it ("Ott's late wife").
 _POSSESSED = re.compile(r"['’]s?((?:\s+[a-z\-]+){1,3})")
 _ATTRIBUTIVE = re.compile(r"\s+([a-z]+)\b")
+_PLURAL_NOUN_AFTER = re.compile(r" ([a-z]{3,}s)\b")
 _INVERTED = re.compile(r",\s*([A-Z][a-z]+)\b")  # "Ott, Lena": surname first, as catalogues do
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.\-]*)\s+$")
 _AGE = re.compile(r",\s(?:[1-9]|[1-9]\d|1[01]\d),")  # "Ott, 47, said": news gives an age
@@ -172,9 +173,16 @@ def _placed_by_context(text: str, found: list[Candidate]) -> bool:
 
 def _where_a_place_goes(text: str, c: Candidate, before: frozenset[str]) -> bool:
     said_before = context.word_before(text, context.after_the(text, c.start)) in before
-    return (said_before and not context.possessive_after(text, c.end)) or any((
+    return (said_before and not context.possessive_after(text, c.end)
+            and not _names_a_make(text, c.end)) or any((
         context.region_after(text, c.end), context.place_noun_of_before(text, c.start),
         context.plural_place_noun_after(text, c.end), context.on_a_route(text, c.start, c.end)))
+
+
+def _names_a_make(text: str, end: int) -> bool:
+    """ "in Brennick keyboards": a name before a plural noun names a make, not where."""
+    m = _PLURAL_NOUN_AFTER.match(text, end)
+    return m is not None and m.group(1) not in word_set("english_function_words")
 
 
 def _refines_a_known_place(name: str) -> bool:

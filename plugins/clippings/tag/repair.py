@@ -97,6 +97,8 @@ def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
         end = rest.end()  # "Moon Jae" + "-in"
     if label == "PERSON" and (place := _framed_as_a_place(text, start, end)):
         return [place]
+    if label in NAME_LABELS | {"PERSON"} and (parts := _place_then_person(text, start, end)):
+        return parts
     core = text[start:end]
     if label in NAME_LABELS | {"PERSON"} and not has_org_head(core) and heads.names_a_place(
             core, model_said_person=label == "PERSON"):
@@ -151,6 +153,26 @@ _ROMAN_WORDS = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "X
 # that given name after a hyphen ("-in").
 _GIVEN_NAME_CUT = re.compile(r"(?<=[A-Za-z] )[A-Z][a-z]{1,4}$")
 _GIVEN_NAME_REST = re.compile(r"-([a-z]{1,5})\b(?!-)")
+def _place_then_person(text: str, start: int, end: int) -> list[Candidate]:
+    """ "ambassador to <Ukraine Marie Yovanovitch>": after a role's preposition, a country or
+    state, then a full name starting with a common given name, in one span, are a place and a
+    person (not "Chad Michael Murray", a person alone)."""
+    if context.word_before(text, context.after_the(text, start)) not in word_set(
+            "role_prepositions"):
+        return []
+    parts = text[start:end].split(" ")
+    for n in range(1, min(3, len(parts) - 1)):
+        place, rest = " ".join(parts[:n]), parts[n:]
+        found = places.lookup(places.canonical(place))
+        if found is None or found.kind not in ALWAYS_PLACES | {"state"} or len(rest) < 2:
+            continue
+        if rest[0] in word_set("given_names") and names.looks_like_person(" ".join(rest)):
+            at = start + len(place) + 1
+            return [Candidate(start, start + len(place), "GPE", "place", place),
+                    Candidate(at, end, "PERSON", "person", text[at:end])]
+    return []
+
+
 _LEAD_BEFORE = re.compile(r"([A-Z][\w.]*)[ ]$")
 _HEAD_AFTER = re.compile(r"[ ]([A-Z][\w]*)\b")
 def _framed_as_a_place(text: str, start: int, end: int) -> Candidate | None:
