@@ -728,3 +728,15 @@ def test_a_make_before_a_plural_noun_is_no_place():
     text = "Faults in Brennick keyboards grew. Brennick Pro sold well."
     assert tags(text, ("Brennick", "GPE"))[1] == []
     assert tags("Hotels in Brennick are full.", ("Brennick", "GPE"))[1] == ["Brennick"]
+
+
+def test_a_handle_tagged_as_a_company_does_not_make_its_person_a_product():
+    text = "Rep. Tova Quill spoke. — Rep. Tova Quill (@Tova) wrote. Quill said so."
+    people, _ = tags(text, ("Tova Quill", "PERSON"), ("Tova", "ORG"))
+    assert people == ["Tova Quill"]
+
+
+def test_a_quoted_title_ending_in_a_street_word_is_no_place():
+    text = "The state's “Don’t Jerk and Drive” campaign failed on Varn Drive."
+    _, found = tags(text, ("Don’t Jerk and Drive", "WORK_OF_ART"), ("Varn Drive", "FAC"))
+    assert found == ["Varn Drive"]

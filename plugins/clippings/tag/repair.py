@@ -101,7 +101,8 @@ def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
         return parts
     core = text[start:end]
     if label in NAME_LABELS | {"PERSON"} and not has_org_head(core) and heads.names_a_place(
-            core, model_said_person=label == "PERSON"):
+            core, model_said_person=label == "PERSON") and not (
+            label == "WORK_OF_ART" and works.looks_like_title(text, start, end)):
         return [Candidate(start, end, "FAC", "place", core)]
     if label == "PERSON":
         kind: Kind = "other" if works.looks_like_title(text, start, end) else "person"
@@ -490,11 +491,10 @@ def _drop_non_names(text: str, cands: list[Candidate]) -> None:
     one-word particles or suffixes ("Jr", "De"), a common word the text also writes in lower
     case ("Symphony" beside "the symphony"), a team or family ("the Steelers")."""
     vouched = {w for c in cands if c.kind == "person" for w in name_words(c)}
-    brands = {c.text for c in cands if c.label in ORG_LABELS and " " not in c.text} - {
-        c.text for c in cands if c.kind == "person"} - word_set("given_names")
+    brands = _brands(cands)
     for c in cands:
         if c.kind == "person" and c.text.split()[0] in brands:
-            c.kind = "other"  # "Nintendo Switch" beside "Nintendo" tagged as a company
+            c.kind = "other"  # "Korvex Lumen" beside "Korvex" tagged as a company
         if c.kind == "place" and _common_word_place(text, c.text):
             c.kind = "other"
         if c.kind != "person":
@@ -508,6 +508,15 @@ def _drop_non_names(text: str, cands: list[Candidate]) -> None:
         if c.text in word_set("not_names") or len(c.text) < 2 or _written_lower(
                 text, c.text) or _a_group(text, c.text):
             c.kind = "other"
+
+
+def _brands(cands: list[Candidate]) -> set[str]:
+    """Words the model tags alone as a company more often than it starts a person's name
+    with them (not "Ilhan" of "@Ilhan" beside "Rep. Ilhan Omar" twice), no given names."""
+    alone = Counter(c.text for c in cands if c.label in ORG_LABELS and " " not in c.text)
+    leading = Counter(c.text.split()[0] for c in cands if c.kind == "person")
+    return {w for w, n in alone.items() if n > leading[w]} - {
+        c.text for c in cands if c.kind == "person"} - word_set("given_names")
 
 
 def _a_group(text: str, name: str) -> bool:
