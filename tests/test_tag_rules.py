@@ -740,3 +740,24 @@ def test_a_quoted_title_ending_in_a_street_word_is_no_place():
     text = "The state's “Don’t Jerk and Drive” campaign failed on Varn Drive."
     _, found = tags(text, ("Don’t Jerk and Drive", "WORK_OF_ART"), ("Varn Drive", "FAC"))
     assert found == ["Varn Drive"]
+
+
+def test_a_name_with_initials_joins_the_full_name_and_does_not_name_the_tag():
+    text = "Senator B. U. Korvell died. Bram Korvell served Tessaly."
+    people, _ = tags(text, ("B. U. Korvell", "PERSON"), ("Bram Korvell", "PERSON"))
+    assert people == ["Bram Korvell"]
+
+
+def test_a_name_before_a_building_noun_or_a_state_with_a_direction_is_a_site():
+    text = "He was held in the Hoa Vey prison. She represents Lagos Central."
+    people, found = tags(text, ("Hoa Vey", "PERSON"), ("Lagos Central", "PERSON"))
+    assert people == [] and found == ["Hoa Vey", "Lagos Central"]
+    assert tags("Oliver North spoke.", ("Oliver North", "PERSON"))[0] == ["Oliver North"]
+
+
+def test_an_acronym_and_a_verb_before_a_person_word_make_no_full_name():
+    text = "NASA Picks Korvex. Korvex said yes. Korvex said more."
+    spans = [(0, 17, "ORG"), *((m.start(), m.end(), "PERSON")
+                                for m in re.finditer("Korvex", text) if m.start() > 0)]
+    people, _ = entities_from_spans(text, spans)
+    assert "NASA Picks Korvex" not in names(people)

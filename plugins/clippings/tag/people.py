@@ -71,10 +71,12 @@ class Person:
         self.forms.sort(key=lambda c: c.start)
 
     def name(self) -> str:
-        """The fullest form, then the most used, then the one seen first."""
+        """The fullest form (initials not counted), then the most used, then the one seen
+        first."""
         if self._named:
             return max(self._named, key=len)
-        return max(self._counts, key=lambda t: (len(t.split()), self._counts[t], -self._first[t]))
+        return max(self._counts, key=lambda t: (len(key_words(t)), len(t.split()), self._counts[t],
+                                                -self._first[t]))
 
     def last_names(self) -> set[str]:
         return self._last
@@ -97,8 +99,10 @@ def cluster(cands: list[Candidate]) -> list[Person]:
     full = [c for c in cands if len(c.text.split()) > 1]
     single = [c for c in cands if len(c.text.split()) == 1]
     found = _People()
-    # Longest forms first so that shorter variants find the fullest name to join.
-    for c in sorted(full, key=lambda c: (-len(c.text.split()), c.start)):
+    # Longest forms first so that shorter variants find the fullest name to join; initials
+    # do not count ("B. U. Vogt" joins "Bram Vogt").
+    for c in sorted(full, key=lambda c: (-len(key_words(c.text)), -len(c.text.split()),
+                                         c.start)):
         found.add(found.containing(c) or found.new(), c)
     for c in single:
         home = found.owner(c) or found.owner_by_spelling(c) or found.alone.get(c.text)

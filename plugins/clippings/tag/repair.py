@@ -97,12 +97,13 @@ def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
         end = rest.end()  # "Moon Jae" + "-in"
     if label == "PERSON" and (place := _framed_as_a_place(text, start, end)):
         return [place]
+    if label == "PERSON" and _named_for_a_site(text, start, end):
+        return [Candidate(start, end, "SITE", "place", text[start:end])]
     if label in NAME_LABELS | {"PERSON"} and (parts := _place_then_person(text, start, end)):
         return parts
     core = text[start:end]
     if label in NAME_LABELS | {"PERSON"} and not has_org_head(core) and heads.names_a_place(
-            core, model_said_person=label == "PERSON") and not (
-            label == "WORK_OF_ART" and works.looks_like_title(text, start, end)):
+            core, model_said_person=label == "PERSON") and not _a_slogan(text, start, end, label):
         return [Candidate(start, end, "FAC", "place", core)]
     if label == "PERSON":
         kind: Kind = "other" if works.looks_like_title(text, start, end) else "person"
@@ -192,6 +193,31 @@ def _framed_as_a_place(text: str, start: int, end: int) -> Candidate | None:
     start = before.start(1) if lead and before else start
     end = after.end(1) if head and after else end
     return Candidate(start, end, "FAC", "place", text[start:end])
+
+
+def _a_slogan(text: str, start: int, end: int, label: str) -> bool:
+    """ "the “Don’t Jerk and Drive” campaign": a quoted title with a contraction or a
+    lower-case word is no road, though "the “Will Vogt Turnpike”" is."""
+    core = text[start:end]
+    return label == "WORK_OF_ART" and works.looks_like_title(text, start, end) and (
+        "’" in core or "'" in core or any(w.islower() for w in core.split()))
+
+
+_LOWER_NOUN_AFTER = re.compile(r" ([a-z]+)\b")
+_DIRECTION_END = re.compile(r" (?:North|South|East|West|Central)$")
+
+
+def _named_for_a_site(text: str, start: int, end: int) -> bool:
+    """ "the <Hoa Lo> prison", "<Yobe North>": a multi-word "person" no given name leads,
+    before a building's noun, or a known place with a direction after it (a district)."""
+    name = text[start:end]
+    first = name.split(" ", 1)[0]
+    if " " not in name or first in word_set("given_names"):
+        return False
+    m = _LOWER_NOUN_AFTER.match(text, end)
+    if m is not None and m.group(1) in word_set("facility_nouns"):
+        return True
+    return _DIRECTION_END.search(name) is not None and places.is_known(places.canonical(first))
 
 
 _LOWER_LEAD = re.compile(r"(?:[a-z][\w\-]*\s+)+(?=[A-Z])")  # "united Europe", "greater Tokyo"
@@ -628,7 +654,8 @@ def _full_name_of_a_person(text: str, name: str, alone: Counter[str]) -> bool:
     many given names are towns too.)"""
     parts = name.split()
     if not 2 <= len(parts) <= 3 or not all(p[:1].isupper() for p in parts) or has_org_head(
-            name) or written_as_company(text, parts[-1]) or not alone[parts[-1]]:
+            name) or written_as_company(text, parts[-1]) or not alone[parts[-1]] or not (
+            _looks_like_name(name)):  # "NASA Picks SpaceX"
         return False
     first = parts[0]
     return first in word_set("given_names") or (
