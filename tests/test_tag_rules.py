@@ -761,3 +761,9 @@ def test_an_acronym_and_a_verb_before_a_person_word_make_no_full_name():
                                 for m in re.finditer("Korvex", text) if m.start() > 0)]
     people, _ = entities_from_spans(text, spans)
     assert "NASA Picks Korvex" not in names(people)
+
+
+def test_a_word_always_after_the_is_no_person_nor_is_a_newspaper():
+    text = "The man ran. The Korvex says he was caught. The Varnholt Courant agreed."
+    people, _ = tags(text, ("Korvex", "PERSON"), ("Varnholt Courant", "PERSON"))
+    assert people == []

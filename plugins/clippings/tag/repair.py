@@ -546,10 +546,13 @@ def _brands(cands: list[Candidate]) -> set[str]:
 
 
 def _a_group(text: str, name: str) -> bool:
-    """ "the Steelers", "the Smiths": a plural after "the" is a team or a family, no one person."""
-    return name.endswith("s") and not name.endswith(("ss", "us", "is")) and any(
-        context.word_before(text, start) in ("the", "The")
-        for start, _ in context.occurrences(text, name))
+    """ "the Steelers", "the Smiths": a plural after "the" is a team or a family, no one person;
+    nor is a word that always has "the" before it ("the Chronicle said")."""
+    after_the = [context.word_before(text, start) in ("the", "The")
+                 for start, _ in context.occurrences(text, name)]
+    if name.endswith("s") and not name.endswith(("ss", "us", "is")):
+        return any(after_the)
+    return bool(after_the) and all(after_the)
 
 
 def _common_word_place(text: str, name: str) -> bool:
