@@ -767,3 +767,13 @@ def test_a_word_always_after_the_is_no_person_nor_is_a_newspaper():
     text = "The man ran. The Korvex says he was caught. The Varnholt Courant agreed."
     people, _ = tags(text, ("Korvex", "PERSON"), ("Varnholt Courant", "PERSON"))
     assert people == []
+
+
+def test_a_kinship_noun_before_a_lone_name_says_it_is_a_person():
+    text = "He had two brothers, Korvo and Tessel. Korvo studied. Tessel studied."
+    spans = [(m.start(), m.end(), "PERSON") for m in re.finditer("Korvo", text)]
+    people, _ = entities_from_spans(text, spans)
+    assert names(people) == ["Korvo"]
+    text = "The firm Korvo grew. Korvo grew more."
+    spans = [(m.start(), m.end(), "PERSON") for m in re.finditer("Korvo", text)]
+    assert names(entities_from_spans(text, spans)[0]) == []

@@ -10,6 +10,7 @@ that refers back right after it ("Ott said", "Ott, who"), a given name after a c
 catalogue's "Ott, Lena"), or a possessive naming what only a person has ("Ott's widow",
 "Ott's national security adviser", "the Ott administration"). The cue words are data
 (data/person_cues_after.txt, data/person_nouns_after.txt, data/person_nouns_attributive.txt;
+before it data/kin_nouns.txt ("his brother, Ott");
 before the name honorifics.txt, occupation_nouns.txt, role_heads.txt).
 """
 
@@ -27,6 +28,7 @@ _NEXT = re.compile(r"(?:['’]s?)?\s*,?\s*(?:(?:was|is|has|had|also|later|then|o
                    r"([A-Za-z][a-z\-]*)")
 # After the name's possessive: the noun and at most two modifiers before it ("Ott's late wife").
 _POSSESSED = re.compile(r"['’]s?((?:\s+[a-z\-]+){1,3})")
+_KIN_BEFORE = re.compile(r"\b([a-zé]+),?\s+$")
 _ATTRIBUTIVE = re.compile(r"\s+([a-z]+)\b")
 _PLURAL_NOUN_AFTER = re.compile(r" ([a-z]{3,}s)\b")
 _INVERTED = re.compile(r",\s*([A-Z][a-z]+)\b")  # "Ott, Lena": surname first, as catalogues do
@@ -50,7 +52,10 @@ def _titles() -> frozenset[str]:
 
 def _titled(text: str, start: int) -> bool:
     word = _word_before(text, start)
-    return word in _titles() or word.lower() in word_set("role_heads")
+    if word in _titles() or word.lower() in word_set("role_heads"):
+        return True
+    m = _KIN_BEFORE.search(text, max(0, start - 30), start)  # "his brothers, Ott and Lena"
+    return m is not None and m.group(1) in word_set("kin_nouns")
 
 
 def _honoured(text: str, start: int) -> bool:
