@@ -10,8 +10,8 @@ that refers back right after it ("Ott said", "Ott, who"), a given name after a c
 catalogue's "Ott, Lena"), or a possessive naming what only a person has ("Ott's widow",
 "Ott's national security adviser", "the Ott administration"). The cue words are data
 (data/person_cues_after.txt, data/person_nouns_after.txt, data/person_nouns_attributive.txt;
-before it data/kin_nouns.txt ("his brother, Ott");
-before the name honorifics.txt, occupation_nouns.txt, role_heads.txt).
+before the name honorifics.txt, occupation_nouns.txt, role_heads.txt, and kin_nouns.txt for
+"his brother, Ott").
 """
 
 from __future__ import annotations
