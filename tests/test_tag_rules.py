@@ -777,3 +777,21 @@ def test_a_kinship_noun_before_a_lone_name_says_it_is_a_person():
     text = "The firm Korvo grew. Korvo grew more."
     spans = [(m.start(), m.end(), "PERSON") for m in re.finditer("Korvo", text)]
     assert names(entities_from_spans(text, spans)[0]) == []
+
+
+def test_a_reference_list_names_people_surname_first_and_initials_alone_name_nobody():
+    text = ("^ Korvell, Anne B. (April 2010). \"A study\". Retrieved 2013.\n"
+            "^ Quill, Mary; Varn, Peter (2009). \"Another\".\n"
+            "Reviewed by J. M. in 2011.")
+    spans = spans_of(text, ("Korvell", "PERSON"), ("Anne B.", "PERSON"), ("J. M.", "PERSON"))
+    people, _ = entities_from_spans(text, spans)
+    assert sorted(names(people)) == ["Anne B. Korvell", "Mary Quill", "Peter Varn"]
+
+
+def test_a_word_the_model_never_tagged_is_a_person_where_the_text_plainly_says_so():
+    text = ("Korvell received his schooling in Tessaly. In Korvell's later memoirs, the town "
+            "looms large. Korvell fell ill in 1820.")
+    people, _ = entities_from_spans(text, [])
+    assert names(people) == ["Korvell"] and len(people[0].mentions) == 3
+    text = "She is Chief Strategy Officer. The Chief Strategy Officer said so. Strategy said."
+    assert names(entities_from_spans(text, [])[0]) == []

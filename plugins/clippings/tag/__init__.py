@@ -107,6 +107,7 @@ def entities_from_spans(text: str, spans: Sequence[Span]) -> tuple[list[Entity],
     datelines, spans = _datelines(text, spans)
     spans = [*spans, *inverted, *datelines]
     found = [*spans, *untagged_people(text, spans), *untagged_places(text, spans)]
+    found += evidence.people_by_evidence(text, found)
     found += people_after_occupation(text, found)
     found += people_after_title(text, found)
     cands = candidates(text, [*found, *untagged_regions(text, found)])

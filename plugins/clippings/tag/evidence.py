@@ -17,11 +17,14 @@ before the name honorifics.txt, occupation_nouns.txt, role_heads.txt, and kin_no
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from . import context, heads, places
+from .cache import Span
 from .data import word_set, words
-from .repair import ORG_LABELS, Candidate, name_words, written_as_company
+from .occupied import Occupied
+from .repair import ORG_LABELS, Candidate, name_words, written_as_company, written_lower
 
 # After the name: an optional possessive and comma, an auxiliary, then the next word.
 _NEXT = re.compile(r"(?:['’]s?)?\s*,?\s*(?:(?:was|is|has|had|also|later|then|once)\s+)?"
@@ -120,7 +123,9 @@ def _drop_lone_words_without_evidence(text: str, cands: list[Candidate]) -> None
             and c.text not in vouched and c.text not in word_set("given_names")}
     lone -= {c.text for c in cands if c.label == "TITLED"}
     lists = context.Lists(cands)
-    for name in lone:
+    # In text order: a name dropped here is no longer a person that lists vouch with, so the
+    # order must not depend on how a set happens to iterate.
+    for name in sorted(lone, key=lambda n: by_text[n][0].start):
         found = by_text[name]
         if any(lists.listed_with(text, c, "person", comma_after=False) for c in found):
             continue  # "Moore, Goscinny and Lagerlöf"
@@ -145,10 +150,10 @@ def _drop_unknown_places_without_context(text: str, cands: list[Candidate]) -> N
                and c.text.lower() not in word_set("direction_words")  # "the West"
                and not _refines_a_known_place(c.text)
                and not heads.names_a_place(c.text, model_said_person=False)}
-    mentions: dict[str, list[Candidate]] = {name: [] for name in unknown}
+    mentions: dict[str, list[Candidate]] = {}  # in text order, for the same reason as above
     for c in cands:
-        if c.kind == "place" and c.text in mentions:
-            mentions[c.text].append(c)
+        if c.kind == "place" and c.text in unknown:
+            mentions.setdefault(c.text, []).append(c)
     kept = {name for name, found in mentions.items() if _placed_by_context(text, found)}
     every = context.Lists(cands)
     kept |= {name for name, found in mentions.items()
@@ -197,3 +202,34 @@ def _refines_a_known_place(name: str) -> bool:
     parts = name.split()
     return any(places.is_known(places.canonical(" ".join(parts[i:])))
                for i in range(len(parts)) if parts[i][:1].isupper())
+
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})(?![\w-])(?!['’]?s?\s+[A-Z])")
+
+
+def people_by_evidence(text: str, spans: Sequence[Span]) -> list[Span]:
+    """PERSON spans for a capitalised word standing alone that the model never tagged, where
+    the text twice says it of a person, or once with a title, an age or what only a person
+    has: "Byron fell in love ... In Byron's later memoirs". Not a common word the text also
+    writes in lower case, a title or a known place."""
+    taken = Occupied(len(text), ((s, e) for s, e, _ in spans))
+    found: dict[str, list[tuple[int, int]]] = {}
+    for m in _CAPITALISED.finditer(text):
+        if not taken.overlaps(*m.span(1)):
+            found.setdefault(m.group(1), []).append(m.span(1))
+    out: list[Span] = []
+    for word, where in found.items():
+        if len(where) < 2 or _not_a_name(text, word):
+            continue
+        strong = any(said_of_a_person(text, s, e, strict=True) for s, e in where)
+        if strong or sum(said_of_a_person(text, s, e) for s, e in where) >= 2:
+            out.extend((s, e, "PERSON") for s, e in where)
+    return out
+
+
+def _not_a_name(text: str, word: str) -> bool:
+    blocked = (word_set("english_function_words") | word_set("honorifics")
+               | word_set("not_names") | word_set("name_titles") | word_set("occupation_nouns"))
+    return word in blocked or word.lower() in blocked or written_lower(text, word) or (
+        places.is_known(places.canonical(word)))

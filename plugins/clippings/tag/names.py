@@ -133,11 +133,14 @@ def _titles() -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, titles)) + r")(?=[ ])")
 
 
-# "Austen, Jane." / "Marx, Karl and Engels, Friedrich.": a catalogue's surname-first names, at
-# the start of a line or after "and", ended by a full stop or "and".
+# "Austen, Jane." / "Marx, Karl and Engels, Friedrich." / a reference list's "^ Vogt, Ada B.
+# (2010)" and "Vogt, Ada; Lund, Tova (2009)": a catalogue's surname-first names, at the start
+# of a line (after a list mark) or after "and" or ";", ended by a full stop, "and", ";" or a
+# bracket.
 _CATALOGUE = re.compile(
-    r"(?m)(?:^|(?<=\band ))([A-Z][\w'’\-]+), ((?:[A-Z][\w'’\-]+)(?: [A-Z][\w'’\-]+)?)"
-    r"(?=\.|\s+and\s)")
+    r"(?m)(?:^(?:[\^•*–-][ ])?|(?<=\band )|(?<=; ))([A-Z][\w'’\-]+), "
+    r"((?:[A-Z][\w'’\-]+)(?: [A-Z][\w'’\-]+)?(?: [A-Z]\.)*)"
+    r"(?=[.;]|\s+and\s|\s+\()")
 
 
 def catalogue_names(text: str, spans: Sequence[Span]) -> tuple[list[Span], list[Span]]:

@@ -95,7 +95,9 @@ class Person:
 
 
 def cluster(cands: list[Candidate]) -> list[Person]:
-    """Group person candidates (in text order) into people."""
+    """Group person candidates (in text order) into people. Initials alone ("J. M.") name
+    nobody: a reference list's leftovers."""
+    cands = [c for c in cands if key_words(c.text)]
     full = [c for c in cands if len(c.text.split()) > 1]
     single = [c for c in cands if len(c.text.split()) == 1]
     found = _People()

@@ -497,7 +497,7 @@ def _common_lead_words(text: str, cands: list[Candidate]) -> None:
         parts = c.text.split(" ")
         if len(parts) < 2 or parts[0] in word_set("given_names") or firsts[parts[0]] > 1:
             continue
-        common = _written_lower(text, parts[0]) or parts[0].endswith("ing")  # "Questioning"
+        common = written_lower(text, parts[0]) or parts[0].endswith("ing")  # "Questioning"
         if not common:
             continue
         rest = " ".join(parts[1:])
@@ -507,7 +507,7 @@ def _common_lead_words(text: str, cands: list[Candidate]) -> None:
         if rest.split()[-1] in full_words:
             cut = len(parts[0]) + 1
             c.start, c.text = c.start + cut, rest
-        elif _written_lower(text, parts[0]):
+        elif written_lower(text, parts[0]):
             c.kind = "other"  # "Whole Foods", "Art Deco": a common word leads, no name follows
 
 
@@ -531,7 +531,7 @@ def _drop_non_names(text: str, cands: list[Candidate]) -> None:
             continue
         if " " in c.text or c.text in vouched:
             continue
-        if c.text in word_set("not_names") or len(c.text) < 2 or _written_lower(
+        if c.text in word_set("not_names") or len(c.text) < 2 or written_lower(
                 text, c.text) or _a_group(text, c.text):
             c.kind = "other"
 
@@ -563,10 +563,10 @@ def _common_word_place(text: str, name: str) -> bool:
         return True
     if " " in name or name.lower() in word_set("direction_words"):
         return False
-    return not places.is_known(places.canonical(name)) and _written_lower(text, name)
+    return not places.is_known(places.canonical(name)) and written_lower(text, name)
 
 
-def _written_lower(text: str, word: str) -> bool:
+def written_lower(text: str, word: str) -> bool:
     """Whether the text also writes the word in lower case, as a word of its own."""
     lower = word.lower()
     if lower == word:
@@ -662,7 +662,7 @@ def _full_name_of_a_person(text: str, name: str, alone: Counter[str]) -> bool:
         return False
     first = parts[0]
     return first in word_set("given_names") or (
-        alone[parts[-1]] >= 2 and not _written_lower(text, first)
+        alone[parts[-1]] >= 2 and not written_lower(text, first)
         and not written_as_company(text, first))
 
 
