@@ -795,3 +795,32 @@ def test_a_word_the_model_never_tagged_is_a_person_where_the_text_plainly_says_s
     assert names(people) == ["Korvell"] and len(people[0].mentions) == 3
     text = "She is Chief Strategy Officer. The Chief Strategy Officer said so. Strategy said."
     assert names(entities_from_spans(text, [])[0]) == []
+
+
+def test_a_nationality_leading_a_name_makes_no_person():
+    assert tags("Australian Heritage printed it.", ("Australian Heritage", "PERSON"))[0] == []
+
+
+def test_a_title_on_a_full_name_tagged_as_an_organisation_is_cut():
+    text = "Detective Korvell came. Korvell said no. Korvell said yes."
+    spans = [(0, 16, "ORG"), *((m.start(), m.end(), "PERSON")
+                                for m in re.finditer("Korvell", text) if m.start() > 10)]
+    assert names(entities_from_spans(text, spans)[0]) == ["Korvell"]
+
+
+def test_quotes_and_dashes_in_person_spans():
+    text = "Ada Quill 'Humbled' by it. Finley \"Finn\" Varn came. Korvos - they said."
+    people, _ = tags(text, ("Ada Quill 'Humbled'", "PERSON"),
+                     ("Finley \"Finn\" Varn", "PERSON"), ("Korvos - they", "PERSON"))
+    assert people == ["Ada Quill", "Finley \"Finn\" Varn"]
+
+
+def test_lower_case_junk_before_a_name_is_cut_and_awards_are_no_people():
+    people, _ = tags("[harry] Amy Quill won an Oscar.", ("harry] Amy Quill", "PERSON"),
+                     ("Oscar", "PERSON"))
+    assert people == ["Amy Quill"]
+
+
+def test_a_name_of_words_the_text_writes_in_lower_case_is_no_person():
+    text = "Binary Tag is new: each binary value has a tag."
+    assert tags(text, ("Binary Tag", "PERSON"))[0] == []

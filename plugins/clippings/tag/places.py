@@ -107,6 +107,19 @@ def _capitals() -> frozenset[str]:
     return frozenset(names)
 
 
+@cache
+def demonyms() -> frozenset[str]:
+    """One-word names of nationalities ("Australian", "Samoan"), from countryinfo."""
+    import countryinfo
+
+    out: set[str] = set()
+    for c in countryinfo.all_countries():
+        for d in re.split(r"[,/]", c.info().get("demonym") or ""):
+            if d.strip() and " " not in d.strip():
+                out.add(d.strip())
+    return frozenset(out)
+
+
 def is_capital(name: str) -> bool:
     """A country's capital: its name often stands for the government ("Tokyo said")."""
     return _key(canonical(name)) in _capitals()

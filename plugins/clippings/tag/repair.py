@@ -33,12 +33,26 @@ FULL_NAME_WEIGHT = 2
 SMALL_TOWN = 100_000  # people: the gazetteer's towns below this share many a person's name
 
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_CLOSERS = {"(": ")", "'": "'", "‘": "’", '"': '"', "“": "”"}
+
+
+def _closed(rest: str) -> bool:
+    """Whether the bracket or quote that starts ``rest`` closes in it: "(Jr.)", Finley
+    "Finn" Polmar; a quote must close inside the name, not end it ("Ada Vogt 'Humbled'")."""
+    rest = rest.strip()
+    opener = rest[:1]
+    if opener not in _CLOSERS:
+        return False
+    closing = rest.find(_CLOSERS[opener], 1)
+    return closing > 0 and (opener == "(" or rest[closing + 1:].strip() != "")
+
+
 _LEADING_JUNK = re.compile(r"(?:['’]s\b|[^\w'’\"“(\[]+)\s*")
 _LEADING_THE = re.compile(r"^(?:the|The|THE|a|an)\s+")  # "herself a Grocery Store"
 _TRAILING_PUNCT = ",;:!?\"'“”‘’()[]/|"
 _JOINS = re.compile(r"\s*(?:[-–—/&]|\band\b)\s*")
 _WORD_BREAKS = re.compile(r"[\s\-–—]+")
-_SPLIT_AT = re.compile(r"\s*\n\s*|\s*\(\s*|/|:\s+")
+_SPLIT_AT = re.compile(r"\s*\n\s*|\s*\(\s*|/|:\s+|\s[-–—]\s|\s['‘\"“](?=\w)")
 _NEXT_WORD = re.compile(r"['’]?s?\s+([A-Za-z]+)")
 
 
@@ -70,8 +84,10 @@ def candidates(text: str, spans: Iterable[Span]) -> list[Candidate]:
 
 def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
     # A span across lines, a bracket ("Oliver (Armie Hammer"), a slash ("Joshua
-    # Roberts/Reuters") or a colon ("Ada Vogt: Dealing"): each part apart.
-    if (cut := _SPLIT_AT.search(text, start, end)) is not None and ")" not in text[cut.end():end]:
+    # Roberts/Reuters"), a colon ("Ada Vogt: Dealing"), a spaced dash or an opening quote
+    # ("Ada Vogt 'Humbled"): each part apart.
+    if (cut := _SPLIT_AT.search(text, start, end)) is not None and not _closed(
+            text[cut.start():end]):
         return [*_from_span(text, start, cut.start(), label),
                 *_from_span(text, cut.end(), end, label)]
     if label == "INVERTED":  # "Austen, Jane": a catalogue's surname-first name
@@ -306,8 +322,8 @@ def trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
         lead += len(first) + 1
         core = core[len(first) + 1:]
     if label in ("PERSON", "TITLED"):  # "hunt Jedi", but "de Gaulle"
-        while (first := core.split(" ", 1)[0]).isalpha() and first.islower() and " " in core and (
-                first not in word_set("name_particles")):
+        while (first := core.split(" ", 1)[0]).rstrip(_TRAILING_PUNCT).isalpha() and (
+                first.islower()) and " " in core and first not in word_set("name_particles"):
             lead += len(first) + 1
             core = core[len(first) + 1:].lstrip()
     if label == "PERSON":  # "TITLED": a person's name with its title kept
@@ -377,10 +393,17 @@ def _drop_orgs_and_nationalities(text: str, cands: list[Candidate]) -> None:
             continue
         if has_org_head(c.text) or (c.kind == "person" and not _looks_like_name(c.text)):
             c.kind = "other"
+        elif c.kind == "person" and _led_by_a_nationality(c.text):
+            c.kind = "other"  # "Australian Heritage", "Samoan"
         elif c.kind == "place" and not places.is_known(places.canonical(c.text)):
             following = _next_word(text, c.end)
             if following in events or _is_nationality(c.text, following):
                 c.kind = "other"
+
+
+def _led_by_a_nationality(name: str) -> bool:
+    first = name.split(" ", 1)[0]
+    return first in places.demonyms() and first not in word_set("given_names")
 
 
 def _looks_like_name(name: str) -> bool:
@@ -529,6 +552,9 @@ def _drop_non_names(text: str, cands: list[Candidate]) -> None:
                 "thing_prefixes"):
             c.kind = "other"
             continue
+        if " " in c.text and _common_words(text, c.text):
+            c.kind = "other"  # "Binary Tag", "Input Method": words the text also writes lower
+            continue
         if " " in c.text or c.text in vouched:
             continue
         if c.text in word_set("not_names") or len(c.text) < 2 or written_lower(
@@ -543,6 +569,13 @@ def _brands(cands: list[Candidate]) -> set[str]:
     leading = Counter(c.text.split()[0] for c in cands if c.kind == "person")
     return {w for w, n in alone.items() if n > leading[w]} - {
         c.text for c in cands if c.kind == "person"} - word_set("given_names")
+
+
+def _common_words(text: str, name: str) -> bool:
+    """Every word of the name is one the text also writes in lower case, none a given name."""
+    parts = name.split()
+    return not any(p in word_set("given_names") for p in parts) and all(
+        written_lower(text, p.rstrip(".,")) for p in parts)
 
 
 def _a_group(text: str, name: str) -> bool:
@@ -649,6 +682,8 @@ def _family_names_tagged_as_organisations(text: str, cands: list[Candidate]) -> 
             c.label, c.kind = "PERSON", "person"
         elif _full_name_of_a_person(text, c.text, alone):
             c.label, c.kind = "PERSON", "person"  # "Mason Rudolph" as ORG, "Rudolph" a person
+            cut = honorific_length(c.text)  # "Detective Vogt": the title is no part of it
+            c.start, c.text = c.start + cut, c.text[cut:]
 
 
 def _full_name_of_a_person(text: str, name: str, alone: Counter[str]) -> bool:
