@@ -824,3 +824,18 @@ def test_lower_case_junk_before_a_name_is_cut_and_awards_are_no_people():
 def test_a_name_of_words_the_text_writes_in_lower_case_is_no_person():
     text = "Binary Tag is new: each binary value has a tag."
     assert tags(text, ("Binary Tag", "PERSON"))[0] == []
+
+
+def test_titles_before_a_company_or_a_make_are_no_evidence_of_a_person():
+    text = ("Major Korvex layoffs begin. Ada Quill, President Korvex North America, spoke. "
+            "Korvex grew. The Senate impeachment trial began. The Senate met.")
+    spans = [(m.start(), m.end(), "ORG") for m in re.finditer(r"Korvex|Senate", text)]
+    spans.append((text.index("Ada Quill"), text.index("Ada Quill") + 9, "PERSON"))
+    assert names(entities_from_spans(text, spans)[0]) == ["Ada Quill"]
+
+
+def test_a_title_after_a_title_is_no_name_and_a_team_ends_a_city_name():
+    text = "Lt. Col. Ada Vindel spoke. The Oklahoma City Korvel won; the Korvel, who lost, left."
+    spans = spans_of(text, ("Ada Vindel", "PERSON"))
+    spans += [(m.start(), m.end(), "PERSON") for m in re.finditer("Korvel", text)]
+    assert names(entities_from_spans(text, spans)[0]) == ["Ada Vindel"]

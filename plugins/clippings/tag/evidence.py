@@ -31,6 +31,7 @@ _NEXT = re.compile(r"(?:['’]s?)?\s*,?\s*(?:(?:was|is|has|had|also|later|then|o
                    r"([A-Za-z][a-z\-]*)")
 # After the name's possessive: the noun and at most two modifiers before it ("Ott's late wife").
 _POSSESSED = re.compile(r"['’]s?((?:\s+[a-z\-]+){1,3})")
+_CAPITAL_AFTER = re.compile(r" [A-Z]")
 _KIN_BEFORE = re.compile(r"\b([a-zé]+),?\s+$")
 _ATTRIBUTIVE = re.compile(r"\s+([a-z]+)\b")
 _PLURAL_NOUN_AFTER = re.compile(r" ([a-z]{3,}s)\b")
@@ -43,9 +44,10 @@ def said_of_a_person(text: str, start: int, end: int, *, strict: bool = False) -
     """Whether the mention at start:end stands where a person's name does. Strict: only an
     honorific, an age or a possession count (companies say and want things too, and an
     occupation goes before them as well: "investor SoftBank")."""
-    if _honoured(text, start) or _possession(text, end) or _AGE.match(text, end):
+    if _honoured(text, start, end) or _possession(text, end) or _AGE.match(text, end):
         return True
-    return not strict and (_titled(text, start) or _cue_after(text, end))
+    return not strict and (_titled(text, start) or _cue_after(text, end) or _in_office(
+        text, end))
 
 
 @cache
@@ -61,8 +63,11 @@ def _titled(text: str, start: int) -> bool:
     return m is not None and m.group(1) in word_set("kin_nouns")
 
 
-def _honoured(text: str, start: int) -> bool:
-    return _word_before(text, start) in word_set("honorifics")
+def _honoured(text: str, start: int, end: int) -> bool:
+    """ "Mrs. Ott said", not "President Ott North America" (a title before a company's
+    longer name) or "Major Ott layoffs" (an adjective before a make)."""
+    return _word_before(text, start) in word_set("honorifics") and not (
+        _CAPITAL_AFTER.match(text, end) or _names_a_make(text, end))
 
 
 def _word_before(text: str, start: int) -> str:
@@ -81,9 +86,12 @@ def _cue_after(text: str, end: int) -> bool:
 def _possession(text: str, end: int) -> bool:
     m = _POSSESSED.match(text, end, end + 60)
     nouns = word_set("person_nouns_after")
-    if m is not None and any(noun in nouns for noun in m.group(1).split()):
-        return True
-    m = _ATTRIBUTIVE.match(text, end, end + 30)  # "the Ott administration"
+    return m is not None and any(noun in nouns for noun in m.group(1).split())
+
+
+def _in_office(text: str, end: int) -> bool:
+    """ "the Ott administration" (not strict evidence: "the Senate impeachment trial")."""
+    m = _ATTRIBUTIVE.match(text, end, end + 30)
     return m is not None and m.group(1) in word_set("person_nouns_attributive")
 
 
@@ -231,5 +239,5 @@ def people_by_evidence(text: str, spans: Sequence[Span]) -> list[Span]:
 def _not_a_name(text: str, word: str) -> bool:
     blocked = (word_set("english_function_words") | word_set("honorifics")
                | word_set("not_names") | word_set("name_titles") | word_set("occupation_nouns"))
-    return word in blocked or word.lower() in blocked or written_lower(text, word) or (
-        places.is_known(places.canonical(word)))
+    return word in blocked or word.lower() in blocked or f"{word}." in blocked or (
+        written_lower(text, word)) or places.is_known(places.canonical(word))  # "Lt. Col."

@@ -119,8 +119,8 @@ def people_after_title(text: str, spans: Sequence[Span]) -> list[Span]:
         if taken.overlaps(start, end + 2) or not blocked.isdisjoint(words):
             continue
         if places.is_known(places.canonical(m.group(1))) or words[0] in word_set(
-                "english_function_words"):
-            continue
+                "english_function_words") or f"{words[0]}." in word_set("name_titles"):
+            continue  # "Lt. Col. Ada Vogt": "Col" is the next title, not a name
         taken.take(start, end)
         out.append((start, end, "PERSON"))
     return out

@@ -581,8 +581,9 @@ def _common_words(text: str, name: str) -> bool:
 def _a_group(text: str, name: str) -> bool:
     """ "the Steelers", "the Smiths": a plural after "the" is a team or a family, no one person;
     nor is a word that always has "the" before it ("the Chronicle said")."""
-    after_the = [context.word_before(text, start) in ("the", "The")
-                 for start, _ in context.occurrences(text, name)]
+    # Not where it ends a longer name ("Oklahoma City Thunder").
+    before = [context.word_before(text, start) for start, _ in context.occurrences(text, name)]
+    after_the = [w in ("the", "The") for w in before if not w[:1].isupper() or w == "The"]
     if name.endswith("s") and not name.endswith(("ss", "us", "is")):
         return any(after_the)
     return bool(after_the) and all(after_the)
