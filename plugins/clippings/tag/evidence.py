@@ -206,10 +206,18 @@ def _names_a_make(text: str, end: int) -> bool:
 
 def _refines_a_known_place(name: str) -> bool:
     """A known place, or one named by what it is part of ("Northeast Ohio", "West Oakland",
-    "the Spanish Netherlands"): its last word or words are a known place."""
+    "the Spanish Netherlands"): its last word or words are a known place, the words before
+    them directions, nationalities or modifiers such as "Greater" (data/place_modifiers.txt)."""
     parts = name.split()
-    return any(places.is_known(places.canonical(" ".join(parts[i:])))
-               for i in range(len(parts)) if parts[i][:1].isupper())
+    if places.is_known(places.canonical(name)):
+        return True
+    refining = word_set("direction_words") | word_set("direction_adjectives") | word_set(
+        "place_modifiers")
+    for i in range(1, len(parts)):
+        lead = parts[:i]
+        if parts[i][:1].isupper() and places.is_known(places.canonical(" ".join(parts[i:]))):
+            return all(w.lower() in refining or w in places.demonyms() for w in lead)
+    return False
 
 
 

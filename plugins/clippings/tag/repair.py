@@ -52,7 +52,7 @@ _LEADING_THE = re.compile(r"^(?:the|The|THE|a|an)\s+")  # "herself a Grocery Sto
 _TRAILING_PUNCT = ",;:!?\"'“”‘’()[]/|"
 _JOINS = re.compile(r"\s*(?:[-–—/&]|\band\b)\s*")
 _WORD_BREAKS = re.compile(r"[\s\-–—]+")
-_SPLIT_AT = re.compile(r"\s*\n\s*|\s*\(\s*|/|:\s+|\s[-–—]\s|\s['‘\"“](?=\w)")
+_SPLIT_AT = re.compile(r"\s*\n\s*|\s*\(\s*|/|:\s+|\s[-–—@]\s|\s['‘\"“](?=\w)")
 _NEXT_WORD = re.compile(r"['’]?s?\s+([A-Za-z]+)")
 
 
@@ -120,7 +120,7 @@ def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
     core = text[start:end]
     if label in NAME_LABELS | {"PERSON"} and not has_org_head(core) and heads.names_a_place(
             core, model_said_person=label == "PERSON") and not _a_slogan(text, start, end, label):
-        return [Candidate(start, end, "FAC", "place", core)]
+        return _place_parts(text, start, end, "FAC")  # "Houston’s Ada Vogt Pavilion": two
     if label == "PERSON":
         kind: Kind = "other" if works.looks_like_title(text, start, end) else "person"
         return [Candidate(start, end, label, kind, core)]
@@ -211,12 +211,17 @@ def _framed_as_a_place(text: str, start: int, end: int) -> Candidate | None:
     return Candidate(start, end, "FAC", "place", text[start:end])
 
 
+_PLACE_PARTICLES = {"of", "de", "del", "la", "le", "du", "des", "upon", "on-the"}
+
+
 def _a_slogan(text: str, start: int, end: int, label: str) -> bool:
-    """ "the “Don’t Jerk and Drive” campaign": a quoted title with a contraction or a
-    lower-case word is no road, though "the “Will Vogt Turnpike”" is."""
+    """ "the “Don’t Jerk and Drive” campaign", "Spider on the Bridge": a work's title with a
+    lower-case word (but "of": "Bridge of Sighs"), or quoted with a contraction, is no road
+    or bridge, though "the “Will Vogt Turnpike”" is."""
     core = text[start:end]
-    return label == "WORK_OF_ART" and works.looks_like_title(text, start, end) and (
-        "’" in core or "'" in core or any(w.islower() for w in core.split()))
+    lower = [w for w in core.split() if w.islower() and w not in _PLACE_PARTICLES]
+    return label == "WORK_OF_ART" and (bool(lower) or works.looks_like_title(
+        text, start, end) and ("’" in core or "'" in core))
 
 
 _LOWER_NOUN_AFTER = re.compile(r" ([a-z]+)\b")
@@ -233,11 +238,14 @@ def _named_for_a_site(text: str, start: int, end: int) -> bool:
     m = _LOWER_NOUN_AFTER.match(text, end)
     if m is not None and m.group(1) in word_set("facility_nouns"):
         return True
-    return _DIRECTION_END.search(name) is not None and places.is_known(places.canonical(first))
+    found = places.lookup(places.canonical(first))  # a state's district, not "Kanye West"
+    return _DIRECTION_END.search(name) is not None and found is not None and (
+        found.kind in ALWAYS_PLACES | {"state", "province"})
 
 
 _LOWER_LEAD = re.compile(r"(?:[a-z][\w\-]*\s+)+(?=[A-Z])")  # "united Europe", "greater Tokyo"
 _COMMA = re.compile(r",\s+(?=[A-Z])")
+_PLACE_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
 
 
 def _place_parts(text: str, start: int, end: int, label: str) -> list[Candidate]:
@@ -245,6 +253,10 @@ def _place_parts(text: str, start: int, end: int, label: str) -> list[Candidate]
     where it lists a place and what contains it ("Algoa Bay, Cape of Good Hope")."""
     if m := _LOWER_LEAD.match(text, start, end):
         start = m.end()
+    if (m := _PLACE_POSSESSIVE.search(text, start, end)) and places.is_known(
+            places.canonical(text[start:m.start()])):  # "Nashville’s Grand Ole Opry"
+        return [Candidate(start, m.start(), label, "place", text[start:m.start()]),
+                *_place_parts(text, m.end(), end, label)]
     out, at = [], start
     for m in [*_COMMA.finditer(text, start, end), None]:
         stop = m.start() if m else end
@@ -544,8 +556,9 @@ def _drop_non_names(text: str, cands: list[Candidate]) -> None:
     for c in cands:
         if c.kind == "person" and c.text.split()[0] in brands:
             c.kind = "other"  # "Korvex Lumen" beside "Korvex" tagged as a company
-        if c.kind == "place" and _common_word_place(text, c.text):
-            c.kind = "other"
+        if c.kind == "place" and (_common_word_place(text, c.text) or c.text.split()[0] in (
+                word_set("thing_prefixes"))):
+            c.kind = "other"  # "Suite 350", "Hurricane Ada"
         if c.kind != "person":
             continue
         if any(ch.isdigit() for ch in c.text) or c.text.split()[0] in word_set(
