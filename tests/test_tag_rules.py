@@ -863,3 +863,12 @@ def test_only_directions_and_modifiers_refine_a_known_place():
     _, found = tags(text, ("Debola Lagos", "GPE"), ("Greater Lagos", "GPE"))
     assert found == ["Greater Lagos"]
     assert places.canonical("Republic of Ireland") == "Ireland"
+
+
+def test_a_team_before_a_name_familiar_forms_titles_dashes_and_regnal_numbers():
+    text = ("The Korvels won. Korvels Ada Quill Varn scored. Josh Tamber spoke; Joshua Tamber "
+            "left. Lt Col Ivo Sandel came with Nia Brand -. He served Edward IV.")
+    people, _ = tags(text, ("Korvels Ada Quill Varn", "PERSON"), ("Josh Tamber", "PERSON"),
+                     ("Joshua Tamber", "PERSON"), ("Lt Col Ivo Sandel", "PERSON"),
+                     ("Nia Brand -", "PERSON"), ("Edward IV.", "PERSON"))
+    assert people == ["Ada Quill Varn", "Edward IV", "Ivo Sandel", "Joshua Tamber", "Nia Brand"]

@@ -71,12 +71,12 @@ class Person:
         self.forms.sort(key=lambda c: c.start)
 
     def name(self) -> str:
-        """The fullest form (initials not counted), then the most used, then the one seen
-        first."""
+        """The fullest form (initials not counted; "Joshua" over "Josh"), then the most used,
+        then the one seen first."""
         if self._named:
             return max(self._named, key=len)
-        return max(self._counts, key=lambda t: (len(key_words(t)), len(t.split()), self._counts[t],
-                                                -self._first[t]))
+        return max(self._counts, key=lambda t: (len(key_words(t)), len(t.split()), len(t),
+                                                self._counts[t], -self._first[t]))
 
     def last_names(self) -> set[str]:
         return self._last

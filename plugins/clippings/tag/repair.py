@@ -49,7 +49,7 @@ def _closed(rest: str) -> bool:
 
 _LEADING_JUNK = re.compile(r"(?:['’]s\b|[^\w'’\"“(\[]+)\s*")
 _LEADING_THE = re.compile(r"^(?:the|The|THE|a|an)\s+")  # "herself a Grocery Store"
-_TRAILING_PUNCT = ",;:!?\"'“”‘’()[]/|"
+_TRAILING_PUNCT = ",;:!?\"'“”‘’()[]/|-–—"
 _JOINS = re.compile(r"\s*(?:[-–—/&]|\band\b)\s*")
 _WORD_BREAKS = re.compile(r"[\s\-–—]+")
 _SPLIT_AT = re.compile(r"\s*\n\s*|\s*\(\s*|/|:\s+|\s[-–—@]\s|\s['‘\"“](?=\w)")
@@ -365,6 +365,8 @@ _POST_NOMINAL = re.compile(r"[A-Z]{2,}\.?")
 
 def _is_abbreviation(name: str) -> bool:
     last = name.split()[-1]  # name ends with "." so has a word
+    if _ROMAN.fullmatch(last[:-1]):
+        return False  # "Edward IV." ends a sentence
     return "." in last[:-1] or len(last) <= 4
 
 
@@ -565,6 +567,10 @@ def _drop_non_names(text: str, cands: list[Candidate]) -> None:
                 "thing_prefixes"):
             c.kind = "other"
             continue
+        parts = c.text.split(" ")
+        if len(parts) > 2 and parts[0].endswith("s") and _a_group(text, parts[0]):
+            # "Browns Ada Quill": the team, then a name
+            c.start, c.text = c.start + len(parts[0]) + 1, " ".join(parts[1:])
         if " " in c.text and _common_words(text, c.text):
             c.kind = "other"  # "Binary Tag", "Input Method": words the text also writes lower
             continue
