@@ -872,3 +872,17 @@ def test_a_team_before_a_name_familiar_forms_titles_dashes_and_regnal_numbers():
                      ("Joshua Tamber", "PERSON"), ("Lt Col Ivo Sandel", "PERSON"),
                      ("Nia Brand -", "PERSON"), ("Edward IV.", "PERSON"))
     assert people == ["Ada Quill Varn", "Edward IV", "Ivo Sandel", "Joshua Tamber", "Nia Brand"]
+
+
+def test_according_to_says_who_not_where_and_a_nested_common_word_is_no_town():
+    text = "Sales rose, according to Toyota. Fans of the Wheel of Time series wait; time passes."
+    _, found = tags(text, ("Toyota", "ORG"), ("the Wheel of Time series", "WORK_OF_ART"))
+    assert found == []
+    _, found = tags("The firm moved to Toyota in 2001.", ("Toyota", "ORG"))
+    assert found == ["Toyota"]
+
+
+def test_the_after_a_place_possessive_is_not_part_of_the_venue():
+    text = "The tour ends at Houston’s The Korvell Woods Pavilion in October."
+    _, found = tags(text, ("Houston’s The Korvell Woods Pavilion", "ORG"))
+    assert found == ["Houston", "Korvell Woods Pavilion"]

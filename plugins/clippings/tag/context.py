@@ -50,8 +50,15 @@ def _runs(text: str) -> dict[str, list[int]]:
 
 
 def word_before(text: str, start: int) -> str:
-    before = text[max(0, start - 12):start].split()
-    return before[-1] if before else ""
+    """The word before ``start``; a two-word preposition ("according to") as one."""
+    before = text[max(0, start - 30):start].split()
+    if not before:
+        return ""
+    for n in (3, 2):
+        pair = " ".join(before[-n:]).lower()
+        if len(before) >= n and pair in word_set("compound_prepositions"):
+            return pair
+    return before[-1]
 
 
 def after_the(text: str, start: int) -> int:

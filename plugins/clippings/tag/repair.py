@@ -147,8 +147,10 @@ def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
             return [Candidate(start, end, label, "other", core, maybe_place=True)]
     out = [Candidate(start, end, label, "other", core)]
     if label in NAME_LABELS:
+        # Not a word the text also writes in lower case ("the Wheel of Time": a town "Time").
         out.extend(Candidate(s, e, "NESTED", "place", text[s:e])
-                   for s, e in nested.places_within(text, start, end))
+                   for s, e in nested.places_within(text, start, end)
+                   if " " in text[s:e] or not written_lower(text, text[s:e]))
     return out
 
 
@@ -245,6 +247,7 @@ def _named_for_a_site(text: str, start: int, end: int) -> bool:
 
 _LOWER_LEAD = re.compile(r"(?:[a-z][\w\-]*\s+)+(?=[A-Z])")  # "united Europe", "greater Tokyo"
 _COMMA = re.compile(r",\s+(?=[A-Z])")
+_THE_AT = re.compile(r"(?:the|The|THE)\s+")
 _PLACE_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
 
 
@@ -253,6 +256,8 @@ def _place_parts(text: str, start: int, end: int, label: str) -> list[Candidate]
     where it lists a place and what contains it ("Algoa Bay, Cape of Good Hope")."""
     if m := _LOWER_LEAD.match(text, start, end):
         start = m.end()
+    if (m := _THE_AT.match(text, start, end)) and m.end() < end:
+        start = m.end()  # "Houston’s The Vogt Pavilion"
     if (m := _PLACE_POSSESSIVE.search(text, start, end)) and places.is_known(
             places.canonical(text[start:m.start()])):  # "Nashville’s Grand Ole Opry"
         return [Candidate(start, m.start(), label, "place", text[start:m.start()]),
