@@ -886,3 +886,14 @@ def test_the_after_a_place_possessive_is_not_part_of_the_venue():
     text = "The tour ends at Houston’s The Korvell Woods Pavilion in October."
     _, found = tags(text, ("Houston’s The Korvell Woods Pavilion", "ORG"))
     assert found == ["Houston", "Korvell Woods Pavilion"]
+
+
+def test_a_name_before_a_life_s_dates_is_a_person_whatever_the_model_said():
+    text = ("Tamsin Brock Varnel (born June 11, 1988) is a pitcher. Varnel joined in 2012. "
+            "Varnel hit twice. Fans in Varnel cheered. Grammar on Historical Principles "
+            "(1909 – 1949) followed.")
+    spans = [(m.start(), m.end(), "ORG") for m in re.finditer("Varnel", text)][1:3]
+    spans.append((text.index("Varnel cheered"), text.index("Varnel cheered") + 6, "GPE"))
+    people, found = entities_from_spans(text, spans)
+    assert names(people) == ["Tamsin Brock Varnel"] and names(found) == []
+    assert len(people[0].mentions) == 4

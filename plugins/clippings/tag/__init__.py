@@ -20,6 +20,7 @@ from .names import (
     catalogue_names,
     people_after_occupation,
     people_after_title,
+    people_before_life_dates,
     untagged_people,
 )
 from .ner import entity_spans, entity_spans_many
@@ -106,6 +107,9 @@ def entities_from_spans(text: str, spans: Sequence[Span]) -> tuple[list[Entity],
     inverted, spans = catalogue_names(text, spans)
     datelines, spans = _datelines(text, spans)
     spans = [*spans, *inverted, *datelines]
+    # A name before a life's dates is a person whatever the model made of it.
+    lived = people_before_life_dates(text, spans)
+    spans = [*(s for s in spans if not any(a < s[1] and s[0] < b for a, b, _ in lived)), *lived]
     found = [*spans, *untagged_people(text, spans), *untagged_places(text, spans)]
     found += evidence.people_by_evidence(text, found)
     found += people_after_occupation(text, found)

@@ -90,6 +90,31 @@ def people_after_occupation(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+# Two to four capitalised words (or initials) and then a life's dates in brackets: "Ada Brock
+# Vogt (born June 11, 1988)", "Ada Vogt (1815 – 1852)", "Ada Vogt (b. 1950)".
+_BEFORE_LIFE_DATES = re.compile(
+    rf"(?<![\w'’-])((?:{_UPPER}[\w'’\-]+|[A-Z]\.)(?:[ ](?:{_UPPER}[\w'’\-]+|[A-Z]\.)){{1,3}})"
+    r"[ ]\((?:(born\b|b\.[ ]|n[ée]e\b)|c\.[ ]\d|\d{3,4}[ ]?[–—-][ ]?\d{3,4}\))")
+
+
+def people_before_life_dates(text: str, spans: Sequence[Span]) -> list[Span]:
+    """PERSON spans for a name the model missed or called something else, right before the
+    dates of a life ("Ada Brock Vogt (born June 11, 1988) is..."): only a person has them. Two
+    years alone may be a work's ("Grammar on Historical Principles (1909 – 1949)"): then a
+    common given name must lead."""
+    out: list[Span] = []
+    for m in _BEFORE_LIFE_DATES.finditer(text):
+        start, end = m.span(1)
+        if any(s <= start and end <= e and label == "PERSON" for s, e, label in spans):
+            continue
+        if m.group(2) is None and m.group(1).split()[0] not in word_set("given_names"):
+            continue
+        blocked = word_set("org_heads") | word_set("place_heads") | word_set("facility_heads")
+        if blocked.isdisjoint(m.group(1).split()):
+            out.append((start, end, "PERSON"))
+    return out
+
+
 def _capitalised_prefix(run: str) -> str:
     """The leading words that start with a capital ("Tova Lindqvist" of "Tova Lindqvist is")."""
     kept = []

@@ -76,8 +76,8 @@ def candidates(text: str, spans: Iterable[Span]) -> list[Candidate]:
     _drop_orgs_and_nationalities(text, out)
     _common_lead_words(text, out)
     _drop_non_names(text, out)
-    _repair_labels(text, out)
     _family_names_tagged_as_organisations(text, out)
+    _repair_labels(text, out)
     _places_by_context(text, out)
     return out
 
