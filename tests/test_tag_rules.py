@@ -897,3 +897,12 @@ def test_a_name_before_a_life_s_dates_is_a_person_whatever_the_model_said():
     people, found = entities_from_spans(text, spans)
     assert names(people) == ["Tamsin Brock Varnel"] and names(found) == []
     assert len(people[0].mentions) == 4
+
+
+def test_a_title_before_a_town_s_name_makes_a_person_and_more_verbs_are_said_of_people():
+    text = "He served with Major General Lafayette. Saint Lucia is an island."
+    people, found = tags(text, ("Saint Lucia", "GPE"))
+    assert people == ["Lafayette"] and found == ["Saint Lucia"]
+    text = "Talks between Korvich and the government. Korvich agreed to cut arms."
+    spans = [(m.start(), m.end(), "PERSON") for m in re.finditer("Korvich", text)]
+    assert names(entities_from_spans(text, spans)[0]) == ["Korvich"]

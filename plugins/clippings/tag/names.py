@@ -143,7 +143,9 @@ def people_after_title(text: str, spans: Sequence[Span]) -> list[Span]:
         # Touching a tagged span ("Dame Ada Tova <Quill>"): part of a longer name.
         if taken.overlaps(start, end + 2) or not blocked.isdisjoint(words):
             continue
-        if places.is_known(places.canonical(m.group(1))) or words[0] in word_set(
+        # "Saint Lucia" is a place; "Major General Lafayette" a man, though Lafayette a town.
+        titled = text[found.start():end]
+        if places.is_known(places.canonical(titled)) or words[0] in word_set(
                 "english_function_words") or f"{words[0]}." in word_set("name_titles"):
             continue  # "Lt. Col. Ada Vogt": "Col" is the next title, not a name
         taken.take(start, end)
