@@ -906,3 +906,10 @@ def test_a_title_before_a_town_s_name_makes_a_person_and_more_verbs_are_said_of_
     text = "Talks between Korvich and the government. Korvich agreed to cut arms."
     spans = [(m.start(), m.end(), "PERSON") for m in re.finditer("Korvich", text)]
     assert names(entities_from_spans(text, spans)[0]) == ["Korvich"]
+
+
+def test_a_two_word_person_the_gazetteer_knows_as_a_place_is_that_place():
+    text = "Flights go via Broken Arrow and Santa Clara. Paris Hilton flew."
+    people, found = tags(text, ("Broken Arrow", "PERSON"), ("Santa Clara", "PERSON"),
+                         ("Paris Hilton", "PERSON"))
+    assert people == ["Paris Hilton"] and found == ["Broken Arrow", "Santa Clara"]

@@ -113,6 +113,9 @@ def _from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
         end = rest.end()  # "Moon Jae" + "-in"
     if label == "PERSON" and (place := _framed_as_a_place(text, start, end)):
         return [place]
+    if label == "PERSON" and " " in text[start:end] and places.is_known(places.canonical(
+            text[start:end])) and text[start:end].split()[0] not in word_set("given_names"):
+        return [Candidate(start, end, "GPE", "place", text[start:end])]  # "Broken Arrow"
     if label == "PERSON" and _named_for_a_site(text, start, end):
         return [Candidate(start, end, "SITE", "place", text[start:end])]
     if label in NAME_LABELS | {"PERSON"} and (parts := _place_then_person(text, start, end)):
