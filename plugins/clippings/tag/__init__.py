@@ -1,8 +1,9 @@
 """The tag stage: the people and places a text mentions, with canonical names and every
 mention as character offsets into the text exactly as given.
 
-spaCy's NER (cached by content) proposes spans; repair.py trims and relabels them; people.py
-and places.py merge the mentions of one real person or place under one name.
+spaCy's NER (cached by content) proposes spans; spans.py trims each and reads what it names;
+repair.py and evidence.py weigh them against the rest of the text; people.py and places.py merge
+the mentions of one real person or place under one name.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ..model import Clipping, Entity, Mention
 from . import evidence, mentions, people, places
 from .alternates import alternate_names
 from .cache import Span, stats
+from .candidate import Candidate
 from .language import is_english
 from .names import (
     catalogue_names,
@@ -24,7 +26,7 @@ from .names import (
     untagged_people,
 )
 from .ner import entity_spans, entity_spans_many
-from .repair import Candidate, candidates
+from .repair import candidates
 from .untagged import untagged_places, untagged_regions
 
 __all__ = ["article_text", "stats", "tag", "tag_many", "tag_text", "tag_texts", "tagging_notes",

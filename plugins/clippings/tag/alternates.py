@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .candidate import Candidate
 from .data import words
 from .places import canonical
-from .repair import Candidate
 
 WINDOW = 160  # how far back in the sentence the first name may stand
 LINK_REACH = 60  # how long a link phrase may be

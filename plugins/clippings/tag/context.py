@@ -168,3 +168,21 @@ class Lists:
             after = bool(_LIST_END.fullmatch(between) or (
                 comma_after and "," in between and _LIST_GLUE.fullmatch(between)))
         return before, after
+
+
+def written_lower(text: str, word: str) -> bool:
+    """Whether the text also writes the word in lower case, as a word of its own."""
+    lower = word.lower()
+    if lower == word:
+        return False
+    if _TOKEN.fullmatch(lower):
+        return lower in _tokens(text)
+    return re.search(rf"(?<![\w'’]){re.escape(lower)}(?![\w'’])", text) is not None
+
+
+_TOKEN = re.compile(r"[\w'’]+")
+
+
+@lru_cache(maxsize=4)  # the text being tagged, asked of one word after another
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset(_TOKEN.findall(text))

@@ -22,9 +22,11 @@ from functools import cache
 
 from . import context, heads, places
 from .cache import Span
+from .candidate import ORG_LABELS, Candidate
+from .context import written_lower
 from .data import word_set, words
 from .occupied import Occupied
-from .repair import ORG_LABELS, Candidate, name_words, written_as_company, written_lower
+from .repair import name_words, written_as_company
 
 # After the name: an optional possessive and comma, an auxiliary, then the next word.
 _NEXT = re.compile(r"(?:['’]s?)?\s*,?\s*(?:(?:was|is|has|had|also|later|then|once)\s+)?"

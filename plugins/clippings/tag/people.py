@@ -15,8 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .candidate import Candidate
 from .data import table, word_set
-from .repair import Candidate
 
 
 @lru_cache(maxsize=8192)  # the same few names are compared again and again
