@@ -222,7 +222,6 @@ def _refines_a_known_place(name: str) -> bool:
     return False
 
 
-
 _CAPITALISED = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})(?![\w-])(?!['’]?s?\s+[A-Z])")
 
 
@@ -247,7 +246,13 @@ def people_by_evidence(text: str, spans: Sequence[Span]) -> list[Span]:
 
 
 def _not_a_name(text: str, word: str) -> bool:
-    blocked = (word_set("english_function_words") | word_set("honorifics")
-               | word_set("not_names") | word_set("name_titles") | word_set("occupation_nouns"))
+    blocked = _no_names()
     return word in blocked or word.lower() in blocked or f"{word}." in blocked or (
         written_lower(text, word)) or places.is_known(places.canonical(word))  # "Lt. Col."
+
+
+@cache
+def _no_names() -> frozenset[str]:
+    """Words that are never a person's name alone: function words, titles, occupations."""
+    return (word_set("english_function_words") | word_set("honorifics") | word_set("not_names")
+            | word_set("name_titles") | word_set("occupation_nouns"))

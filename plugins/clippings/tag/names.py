@@ -21,6 +21,12 @@ _NAME_RUN = re.compile(
     r"(?![\w'’-])")
 
 
+@cache
+def _heads() -> frozenset[str]:
+    """Words that make a name an organisation's or a place's ("Hall", "Street", "Bank")."""
+    return word_set("org_heads") | word_set("place_heads") | word_set("facility_heads")
+
+
 def looks_like_person(name: str) -> bool:
     """A given name and one or two surnames, nothing that makes it an organisation or place."""
     m = _NAME_RUN.fullmatch(name.removesuffix("'s").removesuffix("’s"))
@@ -31,8 +37,7 @@ def _plausible(given: str, name: str) -> bool:
     if given not in word_set("given_names"):
         return False
     words = name.split()
-    blocked = word_set("org_heads") | word_set("place_heads") | word_set("facility_heads")
-    if any(w in blocked for w in words) or words[-1] in word_set("english_function_words"):
+    if any(w in _heads() for w in words) or words[-1] in word_set("english_function_words"):
         return False
     return not places.is_known(places.canonical(name))
 
@@ -83,8 +88,7 @@ def people_after_occupation(text: str, spans: Sequence[Span]) -> list[Span]:
             continue
         name = " ".join(words)
         end = start + len(name)
-        blocked = word_set("org_heads") | word_set("place_heads") | word_set("facility_heads")
-        if any(w in blocked for w in words) or places.is_known(places.canonical(name)):
+        if any(w in _heads() for w in words) or places.is_known(places.canonical(name)):
             continue
         out.append((start, end, "PERSON"))
     return out
@@ -109,8 +113,7 @@ def people_before_life_dates(text: str, spans: Sequence[Span]) -> list[Span]:
             continue
         if m.group(2) is None and m.group(1).split()[0] not in word_set("given_names"):
             continue
-        blocked = word_set("org_heads") | word_set("place_heads") | word_set("facility_heads")
-        if blocked.isdisjoint(m.group(1).split()):
+        if _heads().isdisjoint(m.group(1).split()):
             out.append((start, end, "PERSON"))
     return out
 
@@ -132,7 +135,6 @@ def people_after_title(text: str, spans: Sequence[Span]) -> list[Span]:
     """PERSON spans for one or two capitalised words after a title ("Major General Lafayette",
     "Mrs. Okonjo") that no model span touches; not when they name a place or an organisation."""
     taken = Occupied(len(text), ((s, e) for s, e, _ in spans))
-    blocked = word_set("org_heads") | word_set("place_heads") | word_set("facility_heads")
     out: list[Span] = []
     for found in _titles().finditer(text):
         m = _TITLED_RUN.match(text, found.end())
@@ -141,7 +143,7 @@ def people_after_title(text: str, spans: Sequence[Span]) -> list[Span]:
         start, end = m.span(1)
         words = m.group(1).split()
         # Touching a tagged span ("Dame Ada Tova <Quill>"): part of a longer name.
-        if taken.overlaps(start, end + 2) or not blocked.isdisjoint(words):
+        if taken.overlaps(start, end + 2) or not _heads().isdisjoint(words):
             continue
         # "Saint Lucia" is a place; "Major General Lafayette" a man, though Lafayette a town.
         titled = text[found.start():end]

@@ -218,7 +218,7 @@ def canonical(name: str) -> str:
 
 
 def _without_state_of(name: str) -> str:
-    """ "the State of Israel" is Israel, "State of New York" New York."""
+    """ "the State of Israel" is Israel, "State of Ohio" Ohio: a country's or a state's."""
     rest = name.removeprefix("the ").removeprefix("State of ")
     found = lookup(rest) if rest != name.removeprefix("the ") else None
     return rest if found is not None and found.kind in ("country", "state") else name

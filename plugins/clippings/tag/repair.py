@@ -24,6 +24,8 @@ from .spans import ROMAN, from_span, has_org_head, honorific_length
 FULL_NAME_WEIGHT = 2
 SMALL_TOWN = 100_000  # people: the gazetteer's towns below this share many a person's name
 _NEXT_WORD = re.compile(r"['’]?s?\s+([A-Za-z]+)")
+
+
 def candidates(text: str, spans: Iterable[Span]) -> list[Candidate]:
     """Trimmed, filtered, relabelled candidates in text order (kind "other" kept as blockers)."""
     out: list[Candidate] = []
@@ -37,9 +39,13 @@ def candidates(text: str, spans: Iterable[Span]) -> list[Candidate]:
     _repair_labels(text, out)
     _places_by_context(text, out)
     return out
+
+
 def _next_word(text: str, end: int) -> str:
     m = _NEXT_WORD.match(text, end, end + 40)
     return m.group(1) if m else ""
+
+
 def _drop_orgs_and_nationalities(text: str, cands: list[Candidate]) -> None:
     events = word_set("event_words")
     for c in cands:
@@ -53,9 +59,13 @@ def _drop_orgs_and_nationalities(text: str, cands: list[Candidate]) -> None:
             following = _next_word(text, c.end)
             if following in events or _is_nationality(c.text, following):
                 c.kind = "other"
+
+
 def _led_by_a_nationality(name: str) -> bool:
     first = name.split(" ", 1)[0]
     return first in places.demonyms() and first not in word_set("given_names")
+
+
 def _looks_like_name(name: str) -> bool:
     letters = [ch for ch in name if ch.isalpha()]
     if not letters or not any(ch.isupper() for ch in letters):
@@ -71,12 +81,18 @@ def _looks_like_name(name: str) -> bool:
     return name.isupper() or not any(
         w.isalpha() and w.isupper() and (len(w) > 2 or i > 0) and not ROMAN.fullmatch(w)
         for i, w in enumerate(name.split()))
+
+
 _TRADE_SIGNS = "®™©+@#"
 _INNER_POSSESSIVE = re.compile(r"\w['’]s\s+\w")
+
+
 def _is_nationality(name: str, following: str) -> bool:
     if " " in name or not following or not following[0].islower():
         return False
     return name.endswith(words("nationality_endings"))
+
+
 def _repair_labels(text: str, cands: list[Candidate]) -> None:
     """One sense per text: every one-word person or place name takes the kind most of the text
     gives it, a fuller name counting double ("Lena Vogt" outweighs one "Vogt" tagged GPE;
@@ -104,6 +120,8 @@ def _repair_labels(text: str, cands: list[Candidate]) -> None:
         if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
             c.kind = ranked[0][0]  # type: ignore[assignment]
     _one_sense_of_full_names(cands)
+
+
 def _one_sense_of_full_names(cands: list[Candidate]) -> None:
     """ "Marronnier Park" tagged twice a place, twice a person: one name, one kind, the one the
     model gives it more often; on a tie a place's head word ("Park", "Hall") decides."""
@@ -119,6 +137,8 @@ def _one_sense_of_full_names(cands: list[Candidate]) -> None:
             c.kind = "place" if heads.names_a_place(c.text, model_said_person=False) else c.kind
         else:
             c.kind = "person" if person > place else "place"
+
+
 def name_words(c: Candidate) -> list[str]:
     """The one-word names a fuller name vouches for: the words of a person's full name, or the
     base of a place name with an administrative suffix ("Nagano" of "Nagano Prefecture")."""
@@ -129,6 +149,8 @@ def name_words(c: Candidate) -> list[str]:
         return [w for w in parts if len(w) > 1 and w[0].isupper()]
     name = places.canonical(c.text)
     return [name] if " " not in name else []
+
+
 def _common_lead_words(text: str, cands: list[Candidate]) -> None:
     """ "Questioning Vindman" beside "Alexander Vindman": a common word (the text also writes
     it in lower case, or a verb's -ing form), no given name, glued to a name the text gives in
@@ -153,6 +175,8 @@ def _common_lead_words(text: str, cands: list[Candidate]) -> None:
             c.start, c.text = c.start + cut, rest
         elif written_lower(text, parts[0]):
             c.kind = "other"  # "Whole Foods", "Art Deco": a common word leads, no name follows
+
+
 def _drop_non_names(text: str, cands: list[Candidate]) -> None:
     """ "People" that are no name: products and versions (a digit: "Galaxy S24"), ships ("USS
     Potomac"), a company's product line (its first word tagged alone as the company's name);
@@ -184,6 +208,8 @@ def _drop_non_names(text: str, cands: list[Candidate]) -> None:
         if c.text in word_set("not_names") or len(c.text) < 2 or written_lower(
                 text, c.text) or _a_group(text, c.text):
             c.kind = "other"
+
+
 def _brands(cands: list[Candidate]) -> set[str]:
     """Words the model tags alone as a company more often than it starts a person's name
     with them (not "Ilhan" of "@Ilhan" beside "Rep. Ilhan Omar" twice), no given names."""
@@ -191,11 +217,15 @@ def _brands(cands: list[Candidate]) -> set[str]:
     leading = Counter(c.text.split()[0] for c in cands if c.kind == "person")
     return {w for w, n in alone.items() if n > leading[w]} - {
         c.text for c in cands if c.kind == "person"} - word_set("given_names")
+
+
 def _common_words(text: str, name: str) -> bool:
     """Every word of the name is one the text also writes in lower case, none a given name."""
     parts = name.split()
     return not any(p in word_set("given_names") for p in parts) and all(
         written_lower(text, p.rstrip(".,")) for p in parts)
+
+
 def _a_group(text: str, name: str) -> bool:
     """ "the Steelers", "the Smiths": a plural after "the" is a team or a family, no one person;
     nor is a word that always has "the" before it ("the Chronicle said")."""
@@ -205,6 +235,8 @@ def _a_group(text: str, name: str) -> bool:
     if name.endswith("s") and not name.endswith(("ss", "us", "is")):
         return any(after_the)
     return bool(after_the) and all(after_the)
+
+
 def _common_word_place(text: str, name: str) -> bool:
     """A "place" in lower case ("metro", "south east"), a direction's adjective alone
     ("Southern"), or a one-word one the gazetteer does not know that the text also writes in
@@ -214,6 +246,8 @@ def _common_word_place(text: str, name: str) -> bool:
     if " " in name or name.lower() in word_set("direction_words"):
         return False
     return not places.is_known(places.canonical(name)) and written_lower(text, name)
+
+
 def _places_by_context(text: str, cands: list[Candidate]) -> None:
     """A known place name the model took for a person (one word, no part of any full person
     name here) or mislabelled ("Kiev" as ORG) is a place where the context says so: right after
@@ -258,10 +292,14 @@ def _places_by_context(text: str, cands: list[Candidate]) -> None:
     for c in lone:
         if c.kind == "person" and c.text in placed:
             c.kind = "place"
+
+
 def _small_town(name: str) -> bool:
     found = places.lookup(name)
     return found is not None and found.kind not in ALWAYS_PLACES and (
         found.population < SMALL_TOWN)
+
+
 def _family_names_tagged_as_organisations(text: str, cands: list[Candidate]) -> None:
     """ "Assange" tagged ORG beside "Julian Assange" tagged PERSON: the family name of a person
     the text names in full is that person, unless the text also writes it as a company's
@@ -277,6 +315,8 @@ def _family_names_tagged_as_organisations(text: str, cands: list[Candidate]) -> 
             c.label, c.kind = "PERSON", "person"  # "Mason Rudolph" as ORG, "Rudolph" a person
             cut = honorific_length(c.text)  # "Detective Vogt": the title is no part of it
             c.start, c.text = c.start + cut, c.text[cut:]
+
+
 def _full_name_of_a_person(text: str, name: str, alone: Counter[str]) -> bool:
     """Capitalised words ending in one the text tags alone as a person, led by a common given
     name or by a word that is no common word and no company's: a full name. (A place may lead:
@@ -290,11 +330,15 @@ def _full_name_of_a_person(text: str, name: str, alone: Counter[str]) -> bool:
     return first in word_set("given_names") or (
         alone[parts[-1]] >= 2 and not written_lower(text, first)
         and not written_as_company(text, first))
+
+
 def written_as_company(text: str, word: str) -> bool:
     """Whether the text writes ``word`` as a company's name somewhere ("Dell Inc.")."""
     return any(_next_word(text, end) in word_set("org_heads") or (
         end < len(text) and text[end] == "-")  # "Dell-branded"
         for _, end in context.occurrences(text, word))
+
+
 # Words before a name that make it a place whatever the gazetteer says ("hotels in Hadibo");
 # "to", "from", "at" are too often said of people ("wrote to Smith").
 _STRONG = {"in", "near", "outside"}
