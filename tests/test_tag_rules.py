@@ -913,3 +913,10 @@ def test_a_two_word_person_the_gazetteer_knows_as_a_place_is_that_place():
     people, found = tags(text, ("Broken Arrow", "PERSON"), ("Santa Clara", "PERSON"),
                          ("Paris Hilton", "PERSON"))
     assert people == ["Paris Hilton"] and found == ["Broken Arrow", "Santa Clara"]
+
+
+def test_an_untagged_name_ending_in_a_place_word_is_a_place_but_not_in_a_headline():
+    text = ("Korvell Buried Near Brennick Cemetery\n\nHe was buried in the Varnholt Cemetery, "
+            "near Tessel Square.")
+    people, found = tags(text)
+    assert found == ["Tessel Square", "Varnholt Cemetery"]  # not the headline's alone

@@ -27,7 +27,7 @@ from .names import (
 )
 from .ner import entity_spans, entity_spans_many
 from .repair import candidates
-from .untagged import untagged_places, untagged_regions
+from .untagged import untagged_places, untagged_regions, untagged_sites
 
 __all__ = ["article_text", "stats", "tag", "tag_many", "tag_text", "tag_texts", "tagging_notes",
            "to_json"]
@@ -113,6 +113,7 @@ def entities_from_spans(text: str, spans: Sequence[Span]) -> tuple[list[Entity],
     lived = people_before_life_dates(text, spans)
     spans = [*(s for s in spans if not any(a < s[1] and s[0] < b for a, b, _ in lived)), *lived]
     found = [*spans, *untagged_people(text, spans), *untagged_places(text, spans)]
+    found += untagged_sites(text, found)
     found += evidence.people_by_evidence(text, found)
     found += people_after_occupation(text, found)
     found += people_after_title(text, found)

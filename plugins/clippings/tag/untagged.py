@@ -1,6 +1,7 @@
 """Places the model left untagged: a name the gazetteer knows right after a word that says
-"place" ("born in Randers", "moved south to Vichy", "flights from Sana'a"), and the name of a
-country, state or continent anywhere ("the Protector of Peru", "Chile (30 days)")."""
+"place" ("born in Randers", "moved south to Vichy", "flights from Sana'a"), the name of a
+country, state or continent anywhere ("the Protector of Peru", "Chile (30 days)"), and a name
+whose last word says "place" ("buried in the Montparnasse Cemetery", "on Caldwell Street")."""
 
 from __future__ import annotations
 
@@ -83,3 +84,31 @@ def _known(name: str) -> bool:
     if name in word_set("given_names") or name.lower() in word_set("english_function_words"):
         return False
     return places.is_known(places.canonical(name))
+
+
+_SITE = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’\-]*[\w][ ]){1,3}([A-Z][a-z]+))(?![\w'’-])")
+
+
+def untagged_sites(text: str, spans: Sequence[Span]) -> list[Span]:
+    """FAC spans for capitalised names ending in a word that makes them a place (data/
+    place_heads.txt: "Cemetery", "Street", "Airport") that no model span touches; not on
+    headline lines, where every word is capitalised."""
+    taken = Occupied(len(text), ((s, e) for s, e, _ in spans))
+    heads = word_set("place_heads")
+    out: list[Span] = []
+    headline: dict[int, bool] = {}
+    for m in _SITE.finditer(text):
+        if m.group(2) not in heads:
+            continue
+        start, end = m.span(1)
+        first = m.group(1).split(" ", 1)[0]
+        if first.lower() in word_set("english_function_words"):
+            start += len(first) + 1  # "The Vogt Cemetery": the name is after "The"
+        line = text.rfind("\n", 0, start) + 1
+        if line not in headline:
+            headline[line] = _title_case_line(text, line)
+        if headline[line] or start >= end or " " not in text[start:end] or taken.overlaps(
+                start, end):
+            continue
+        out.append((start, end, "FAC"))
+    return out
