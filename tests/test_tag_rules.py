@@ -920,3 +920,12 @@ def test_an_untagged_name_ending_in_a_place_word_is_a_place_but_not_in_a_headlin
             "near Tessel Square.")
     people, found = tags(text)
     assert found == ["Tessel Square", "Varnholt Cemetery"]  # not the headline's alone
+
+
+def test_a_title_alone_is_no_name_and_a_list_after_the_is_of_people():
+    text = "Lawmakers grilled Lt Col Ada Vindel. Unlike the Korvich and Brennan hearings, it ran."
+    spans = spans_of(text, ("Lt Col", "PERSON"), ("Ada Vindel", "PERSON"), ("Korvich", "PERSON"),
+                     ("Brennan", "PERSON"))
+    people, _ = entities_from_spans(text, spans)
+    assert "Col" not in names(people)
+    assert "Korvich" in names(people)

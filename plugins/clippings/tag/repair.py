@@ -206,8 +206,13 @@ def _drop_non_names(text: str, cands: list[Candidate]) -> None:
         if " " in c.text or c.text in vouched:
             continue
         if c.text in word_set("not_names") or len(c.text) < 2 or written_lower(
-                text, c.text) or _a_group(text, c.text):
+                text, c.text) or _a_group(text, c.text) or _a_title(c.text):
             c.kind = "other"
+
+
+def _a_title(word: str) -> bool:
+    """ "Col" left of "Lt Col": a title alone names nobody."""
+    return word in word_set("honorifics") or f"{word}." in word_set("honorifics")
 
 
 def _brands(cands: list[Candidate]) -> set[str]:
@@ -229,12 +234,22 @@ def _common_words(text: str, name: str) -> bool:
 def _a_group(text: str, name: str) -> bool:
     """ "the Steelers", "the Smiths": a plural after "the" is a team or a family, no one person;
     nor is a word that always has "the" before it ("the Chronicle said")."""
-    # Not where it ends a longer name ("Oklahoma City Thunder").
-    before = [context.word_before(text, start) for start, _ in context.occurrences(text, name)]
-    after_the = [w in ("the", "The") for w in before if not w[:1].isupper() or w == "The"]
+    # Not where it ends a longer name ("Oklahoma City Thunder") or starts a list after "the"
+    # ("the Nixon and Clinton impeachments": two people's).
+    after_the = [context.word_before(text, start) in ("the", "The")
+                 for start, end in context.occurrences(text, name)
+                 if not _in_a_longer_name(text, start) and not _LISTED_AFTER.match(text, end)]
     if name.endswith("s") and not name.endswith(("ss", "us", "is")):
         return any(after_the)
     return bool(after_the) and all(after_the)
+
+
+_LISTED_AFTER = re.compile(r"(?:,| and| or) [A-Z]")
+
+
+def _in_a_longer_name(text: str, start: int) -> bool:
+    word = context.word_before(text, start)
+    return word[:1].isupper() and word != "The"
 
 
 def _common_word_place(text: str, name: str) -> bool:
