@@ -26,6 +26,7 @@ from .names import (
     untagged_people,
 )
 from .ner import entity_spans, entity_spans_many
+from .occupied import Occupied
 from .repair import candidates
 from .untagged import untagged_places, untagged_regions, untagged_sites
 
@@ -111,7 +112,8 @@ def entities_from_spans(text: str, spans: Sequence[Span]) -> tuple[list[Entity],
     spans = [*spans, *inverted, *datelines]
     # A name before a life's dates is a person whatever the model made of it.
     lived = people_before_life_dates(text, spans)
-    spans = [*(s for s in spans if not any(a < s[1] and s[0] < b for a, b, _ in lived)), *lived]
+    by_lives = Occupied(len(text), ((s, e) for s, e, _ in lived))
+    spans = [*(s for s in spans if not by_lives.overlaps(s[0], s[1])), *lived]
     found = [*spans, *untagged_people(text, spans), *untagged_places(text, spans)]
     found += untagged_sites(text, found)
     found += evidence.people_by_evidence(text, found)

@@ -78,10 +78,16 @@ def place_noun_of_before(text: str, start: int) -> bool:
 _NOUN_AFTER = re.compile(r"[ ]([a-z]+)\b")
 
 
+def noun_after(text: str, end: int) -> str:
+    """The lower-case word right after the name ("counties", "prison", "administration"), or
+    "" when none follows."""
+    m = _NOUN_AFTER.match(text, end)
+    return m.group(1) if m else ""
+
+
 def plural_place_noun_after(text: str, end: int) -> bool:
     """ "... Kalamazoo and Van Buren counties"."""
-    m = _NOUN_AFTER.match(text, end)
-    return m is not None and m.group(1) in word_set("place_nouns_plural")
+    return noun_after(text, end) in word_set("place_nouns_plural")
 
 
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")

@@ -26,7 +26,7 @@ from .candidate import ORG_LABELS, Candidate
 from .context import written_lower
 from .data import word_set, words
 from .occupied import Occupied
-from .repair import name_words, written_as_company
+from .repair import vouched_words, written_as_company
 
 # After the name: an optional possessive and comma, an auxiliary, then the next word.
 _NEXT = re.compile(r"(?:['’]s?)?\s*,?\s*(?:(?:was|is|has|had|also|later|then|once)\s+)?"
@@ -35,8 +35,6 @@ _NEXT = re.compile(r"(?:['’]s?)?\s*,?\s*(?:(?:was|is|has|had|also|later|then|o
 _POSSESSED = re.compile(r"['’]s?((?:\s+[a-z\-]+){1,3})")
 _CAPITAL_AFTER = re.compile(r" [A-Z]")
 _KIN_BEFORE = re.compile(r"\b([a-zé]+),?\s+$")
-_ATTRIBUTIVE = re.compile(r"\s+([a-z]+)\b")
-_PLURAL_NOUN_AFTER = re.compile(r" ([a-z]{3,}s)\b")
 _INVERTED = re.compile(r",\s*([A-Z][a-z]+)\b")  # "Ott, Lena": surname first, as catalogues do
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.\-]*)\s+$")
 _AGE = re.compile(r",\s(?:[1-9]|[1-9]\d|1[01]\d),")  # "Ott, 47, said": news gives an age
@@ -93,8 +91,7 @@ def _possession(text: str, end: int) -> bool:
 
 def _in_office(text: str, end: int) -> bool:
     """ "the Ott administration" (not strict evidence: "the Senate impeachment trial")."""
-    m = _ATTRIBUTIVE.match(text, end, end + 30)
-    return m is not None and m.group(1) in word_set("person_nouns_attributive")
+    return context.noun_after(text, end) in word_set("person_nouns_attributive")
 
 
 def require(text: str, cands: list[Candidate]) -> None:
@@ -125,7 +122,7 @@ def _drop_lone_words_without_evidence(text: str, cands: list[Candidate]) -> None
     """A one-word "person" that is no given name and no word of a fuller person name here is
     kept only if the text somewhere says it of a person ("Ott said", "Dr. Ott") or lists it
     with people."""
-    vouched = {w for c in cands if c.kind == "person" for w in name_words(c)}
+    vouched = vouched_words(cands)
     by_text: dict[str, list[Candidate]] = {}
     for c in cands:
         by_text.setdefault(c.text, []).append(c)
@@ -202,8 +199,9 @@ def _where_a_place_goes(text: str, c: Candidate, before: frozenset[str]) -> bool
 
 def _names_a_make(text: str, end: int) -> bool:
     """ "in Brennick keyboards": a name before a plural noun names a make, not where."""
-    m = _PLURAL_NOUN_AFTER.match(text, end)
-    return m is not None and m.group(1) not in word_set("english_function_words")
+    noun = context.noun_after(text, end)
+    return len(noun) > 3 and noun.endswith("s") and noun not in word_set(
+        "english_function_words")
 
 
 def _refines_a_known_place(name: str) -> bool:
@@ -213,13 +211,18 @@ def _refines_a_known_place(name: str) -> bool:
     parts = name.split()
     if places.is_known(places.canonical(name)):
         return True
-    refining = word_set("direction_words") | word_set("direction_adjectives") | word_set(
-        "place_modifiers")
+    refining = _refining_words()
     for i in range(1, len(parts)):
         lead = parts[:i]
         if parts[i][:1].isupper() and places.is_known(places.canonical(" ".join(parts[i:]))):
             return all(w.lower() in refining or w in places.demonyms() for w in lead)
     return False
+
+
+@cache
+def _refining_words() -> frozenset[str]:
+    return word_set("direction_words") | word_set("direction_adjectives") | word_set(
+        "place_modifiers")
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})(?![\w-])(?!['’]?s?\s+[A-Z])")

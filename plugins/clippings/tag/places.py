@@ -62,7 +62,7 @@ def _gazetteer() -> dict[str, Gazetted]:
     for r in records:
         k = _key(r.name)
         old = best.get(k)
-        if old is None or _better(r, old):
+        if old is None or _rank(r) < _rank(old):
             best[k] = r
     return best
 
@@ -125,11 +125,9 @@ def is_capital(name: str) -> bool:
     return _key(canonical(name)) in _capitals()
 
 
-def _better(a: Gazetted, b: Gazetted) -> bool:
-    ra, rb = _KIND_RANK[a.kind], _KIND_RANK[b.kind]
-    if ra != rb:
-        return ra < rb
-    return a.population > b.population
+def _rank(record: Gazetted) -> tuple[int, int]:
+    """The better record for a name ranks lower: a country, then the most populous."""
+    return _KIND_RANK[record.kind], -record.population
 
 
 def lookup(name: str) -> Gazetted | None:
@@ -138,11 +136,7 @@ def lookup(name: str) -> Gazetted | None:
     if name.isupper() and len(name) <= 3:
         return None  # an acronym ("UN" is no town "Un"); those that are places are aliases
     found = [r for k in _spellings(_key(name)) if (r := _gazetteer().get(k)) is not None]
-    best = None
-    for record in found:
-        if best is None or _better(record, best):
-            best = record
-    return best
+    return min(found, key=_rank, default=None)
 
 
 _SAINT = re.compile(r"^(?:st\.?|saint) ")

@@ -177,12 +177,17 @@ def _common_lead_words(text: str, cands: list[Candidate]) -> None:
             c.kind = "other"  # "Whole Foods", "Art Deco": a common word leads, no name follows
 
 
+def vouched_words(cands: list[Candidate]) -> set[str]:
+    """The one-word names the people's fuller names here vouch for ("Vogt" of "Lena Vogt")."""
+    return {w for c in cands if c.kind == "person" for w in name_words(c)}
+
+
 def _drop_non_names(text: str, cands: list[Candidate]) -> None:
     """ "People" that are no name: products and versions (a digit: "Galaxy S24"), ships ("USS
     Potomac"), a company's product line (its first word tagged alone as the company's name);
     one-word particles or suffixes ("Jr", "De"), a common word the text also writes in lower
     case ("Symphony" beside "the symphony"), a team or family ("the Steelers")."""
-    vouched = {w for c in cands if c.kind == "person" for w in name_words(c)}
+    vouched = vouched_words(cands)
     brands = _brands(cands)
     for c in cands:
         if c.kind == "person" and c.text.split()[0] in brands:
@@ -268,7 +273,7 @@ def _places_by_context(text: str, cands: list[Candidate]) -> None:
     name here) or mislabelled ("Kiev" as ORG) is a place where the context says so: right after
     "in"/"at"/"from"... ("moved to Exeter"), or listed with places ("Exeter, Devon"; "Tempe,
     Chandler and Gilbert")."""
-    vouched = {w for c in cands if c.kind == "person" for w in name_words(c)}
+    vouched = vouched_words(cands)
     lone = [c for c in cands if c.kind == "person" and " " not in c.text
             and c.text not in vouched and not context.possessive_after(text, c.end)]
     alone = set(lone)

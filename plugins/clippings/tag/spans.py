@@ -29,7 +29,7 @@ def _closed(rest: str) -> bool:
 
 
 _LEADING_JUNK = re.compile(r"(?:['’]s\b|[^\w'’\"“(\[]+)\s*")
-_LEADING_THE = re.compile(r"^(?:the|The|THE|a|an)\s+")  # "herself a Grocery Store"
+_LEADING_THE = re.compile(r"(?:the|The|THE|a|an)\s+")  # "herself a Grocery Store"
 _TRAILING_PUNCT = ",;:!?\"'“”‘’()[]/|-–—"
 _JOINS = re.compile(r"\s*(?:[-–—/&]|\band\b)\s*")
 _WORD_BREAKS = re.compile(r"[\s\-–—]+")
@@ -122,12 +122,11 @@ def _name_after_a_credit(text: str, start: int, end: int) -> int | None:
     """Where the name starts in a person span that begins with a credit, if it does."""
     found = None
     for m in _CREDIT.finditer(text, start, end):
-        if text[m.start() + 1:m.end() - 1] not in _ROMAN_WORDS:
+        if not ROMAN.fullmatch(text[m.start() + 1:m.end() - 1]):  # "Pope Odo VII Varn"
             found = m.end()
     return found
 
 
-_ROMAN_WORDS = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"})
 # A two- or three-word name whose last word is a short syllable ("Moon Jae"), and the rest of
 # that given name after a hyphen ("-in").
 _GIVEN_NAME_CUT = re.compile(r"(?<=[A-Za-z] )[A-Z][a-z]{1,4}$")
@@ -189,7 +188,6 @@ def _a_slogan(text: str, start: int, end: int, label: str) -> bool:
         text, start, end) and ("’" in core or "'" in core))
 
 
-_LOWER_NOUN_AFTER = re.compile(r" ([a-z]+)\b")
 _DIRECTION_END = re.compile(r" (?:North|South|East|West|Central)$")
 
 
@@ -200,8 +198,7 @@ def _named_for_a_site(text: str, start: int, end: int) -> bool:
     first = name.split(" ", 1)[0]
     if " " not in name or first in word_set("given_names"):
         return False
-    m = _LOWER_NOUN_AFTER.match(text, end)
-    if m is not None and m.group(1) in word_set("facility_nouns"):
+    if context.noun_after(text, end) in word_set("facility_nouns"):
         return True
     found = places.lookup(places.canonical(first))  # a state's district, not "Kanye West"
     return _DIRECTION_END.search(name) is not None and found is not None and (
@@ -210,7 +207,6 @@ def _named_for_a_site(text: str, start: int, end: int) -> bool:
 
 _LOWER_LEAD = re.compile(r"(?:[a-z][\w\-]*\s+)+(?=[A-Z])")  # "united Europe", "greater Tokyo"
 _COMMA = re.compile(r",\s+(?=[A-Z])")
-_THE_AT = re.compile(r"(?:the|The|THE)\s+")
 _PLACE_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
 
 
@@ -219,7 +215,7 @@ def _place_parts(text: str, start: int, end: int, label: str) -> list[Candidate]
     where it lists a place and what contains it ("Algoa Bay, Cape of Good Hope")."""
     if m := _LOWER_LEAD.match(text, start, end):
         start = m.end()
-    if (m := _THE_AT.match(text, start, end)) and m.end() < end:
+    if (m := _LEADING_THE.match(text, start, end)) and m.end() < end:
         start = m.end()  # "Houston’s The Vogt Pavilion"
     if (m := _PLACE_POSSESSIVE.search(text, start, end)) and places.is_known(
             places.canonical(text[start:m.start()])):  # "Nashville’s Grand Ole Opry"

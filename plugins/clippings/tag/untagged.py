@@ -21,13 +21,10 @@ _AFTER_PREPOSITION = re.compile(
 def untagged_places(text: str, spans: Sequence[Span]) -> list[Span]:
     """GPE spans for known places after a place preposition that no model span touches."""
     taken = Occupied(len(text), ((s, e) for s, e, _ in spans))
+    headline = _Headlines(text)
     out: list[Span] = []
-    headline: dict[int, bool] = {}  # line start → title case, each line judged once
     for m in _AFTER_PREPOSITION.finditer(text):
-        line = text.rfind("\n", 0, m.start()) + 1
-        if line not in headline:
-            headline[line] = _title_case_line(text, line)
-        if headline[line]:
+        if headline.at(m.start()):
             continue  # "Last Chance to Buy ...": every word capitalised, none a name for it
         start = m.start(2)
         words = m.group(2).split()
@@ -45,11 +42,22 @@ def untagged_places(text: str, spans: Sequence[Span]) -> list[Span]:
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
-def _title_case_line(text: str, start: int) -> bool:
-    """Whether the line from ``start`` capitalises (nearly) every longer word, as headlines do."""
-    end = text.find("\n", start)
-    words = _WORD.findall(text[start:end if end >= 0 else len(text)])
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+class _Headlines:
+    """Whether a position is on a line that capitalises (nearly) every longer word, as
+    headlines do; each line judged once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: dict[int, bool] = {}  # line start → title case
+
+    def at(self, pos: int) -> bool:
+        start = self.text.rfind("\n", 0, pos) + 1
+        if start not in self._lines:
+            end = self.text.find("\n", start)
+            words = _WORD.findall(self.text[start:end if end >= 0 else len(self.text)])
+            self._lines[start] = len(words) >= 3 and sum(
+                w[0].isupper() for w in words) >= 0.8 * len(words)
+        return self._lines[start]
 
 
 # Kinds of place whose name is that place wherever it stands (a town's name is often a surname).
@@ -95,8 +103,8 @@ def untagged_sites(text: str, spans: Sequence[Span]) -> list[Span]:
     headline lines, where every word is capitalised."""
     taken = Occupied(len(text), ((s, e) for s, e, _ in spans))
     heads = word_set("place_heads")
+    headline = _Headlines(text)
     out: list[Span] = []
-    headline: dict[int, bool] = {}
     for m in _SITE.finditer(text):
         if m.group(2) not in heads:
             continue
@@ -104,10 +112,7 @@ def untagged_sites(text: str, spans: Sequence[Span]) -> list[Span]:
         first = m.group(1).split(" ", 1)[0]
         if first.lower() in word_set("english_function_words"):
             start += len(first) + 1  # "The Vogt Cemetery": the name is after "The"
-        line = text.rfind("\n", 0, start) + 1
-        if line not in headline:
-            headline[line] = _title_case_line(text, line)
-        if headline[line] or start >= end or " " not in text[start:end] or taken.overlaps(
+        if headline.at(start) or start >= end or " " not in text[start:end] or taken.overlaps(
                 start, end):
             continue
         out.append((start, end, "FAC"))
