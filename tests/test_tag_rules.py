@@ -442,6 +442,77 @@ def test_a_partial_name_two_people_share_goes_to_the_one_named_before_it():
     assert [m.text for m in ada.mentions][-1] == "von Quill"
 
 
+def test_a_family_name_two_people_share_goes_to_the_one_named_most_before_it():
+    text = ("Ada Quill is a painter. Quill was born in 1950. Her father, Bo Quill, sold "
+            "shoes. Quill studied in Oslo.")
+    marks = [("Ada Quill", "PERSON"), ("Bo Quill", "PERSON")]
+    spans = [*spans_of(text, *marks), at(text, "Quill", "PERSON", 1),
+             at(text, "Quill", "PERSON", -1)]
+    people, _ = entities_from_spans(text, spans)
+    ada, bo = people
+    assert (ada.name, bo.name) == ("Ada Quill", "Bo Quill")
+    assert [m.text for m in ada.mentions] == ["Ada Quill", "Quill", "Quill"]
+    # A given name alone still goes to the one named last before it.
+    text = "Ada Quill met Ada Lind. Later Ada spoke."
+    spans = [*spans_of(text, ("Ada Quill", "PERSON"), ("Ada Lind", "PERSON")),
+             at(text, "Ada", "PERSON", -1)]
+    people, _ = entities_from_spans(text, spans)
+    assert [len(p.mentions) for p in people] == [2, 1]
+
+
+def test_a_given_name_the_model_tags_as_a_product_still_leads_a_persons_name():
+    text = "Jorvan Quill\n\nQuill grew up in Oslo. Jorvan decided to act. Jorvan served as host."
+    spans = [*spans_of(text, ("Jorvan Quill", "PERSON")), at(text, "Quill", "PERSON", 1),
+             at(text, "Jorvan", "PRODUCT", 1), at(text, "Jorvan", "PRODUCT", 2)]
+    people, _ = entities_from_spans(text, spans)
+    assert names(people) == ["Jorvan Quill"]
+    # A make beside its model is still no person.
+    text = "The Korvex Lumen sold well; Korvex said so and Korvex rose."
+    people, _ = entities_from_spans(text, [*spans_of(text, ("Korvex Lumen", "PERSON")), at(
+        text, "Korvex", "ORG", 1), at(text, "Korvex", "ORG", 2)])
+    assert people == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ada Quill (born 3 May 1950), better known by her pseudonym Ada Lind, paints.",
+    "Ada Quill (1872 - 1896), also known as Ada Lind, painted.",
+    "Ada Lind (born Ada Quill) paints.",
+    "Ada Quill, aka Ada Lind, paints.",
+    "Lind Ada (Ada Lind), also known as Ada Vogt, paints.",
+    "Ada Lind (1872 - 1896) was the pen name of the painter Ada Quill.",
+    "Ada Quill (Latin: Ada Lind; Greek: Ada Vogt) paints.",
+])
+def test_a_person_the_text_says_goes_by_another_name_is_one_tag(text):
+    marks = [(n, "PERSON") for n in ("Ada Quill", "Ada Lind", "Ada Vogt", "Lind Ada") if n in text]
+    people, _ = entities_from_spans(text, spans_of(text, *marks))
+    assert len(people) == 1 and len(people[0].mentions) == len(marks)
+
+
+@pytest.mark.parametrize("text", [
+    "Ada Quill called Bo Lind on Monday.",
+    "Ada Quill met the man known as Bo Lind.",
+    "The duo, also known as Ada Quill and Bo Lind, sang.",
+])
+def test_two_people_named_side_by_side_stay_two(text):
+    people, _ = entities_from_spans(text, spans_of(text, ("Ada Quill", "PERSON"),
+                                                   ("Bo Lind", "PERSON")))
+    assert names(people) == ["Ada Quill", "Bo Lind"]
+
+
+def test_a_name_alone_on_its_line_is_a_person_only_when_named_elsewhere_too():
+    text = "Ada Quill\n\nAda Mary Quill (born 1950) paints.\n\nFinished Lantern\n\nIt glows."
+    people, _ = entities_from_spans(text, spans_of(
+        text, ("Ada Quill", "PERSON"), ("Ada Mary Quill", "PERSON"), ("Finished Lantern",
+                                                                      "PERSON")))
+    assert names(people) == ["Ada Mary Quill"] and len(people[0].mentions) == 2
+
+
+def test_an_epithet_the_model_cut_short_is_kept_whole():
+    text = "Also called Bo the Sanctified, he met Ada Quill the next day."
+    assert tags(text, ("Bo the", "PERSON"), ("Ada Quill the", "PERSON"))[0] == [
+        "Ada Quill", "Bo the Sanctified"]
+
+
 def test_names_before_a_plural_place_noun_are_places():
     text = "Cases were found in Norway, Brennick and Van Tessaly counties."
     assert tags(text, ("Van Tessaly", "PERSON"))[1] == ["Norway", "Van Tessaly"]

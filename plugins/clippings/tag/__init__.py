@@ -27,6 +27,7 @@ from .names import (
 )
 from .ner import entity_spans, entity_spans_many
 from .occupied import Occupied
+from .other_names import merge_other_names
 from .repair import candidates
 from .untagged import untagged_places, untagged_regions, untagged_sites
 
@@ -121,7 +122,7 @@ def entities_from_spans(text: str, spans: Sequence[Span]) -> tuple[list[Entity],
     found += people_after_title(text, found)
     cands = candidates(text, [*found, *untagged_regions(text, found)])
     evidence.require(text, cands)
-    persons = people.cluster([c for c in cands if c.kind == "person"])
+    persons = merge_other_names(text, people.cluster([c for c in cands if c.kind == "person"]))
     groups = _group_places(text, [c for c in cands if c.kind == "place"])
     person_entities = [_person_entity(p) for p in persons]
     place_entities = [_place_entity(name, forms) for name, forms in groups.items()]

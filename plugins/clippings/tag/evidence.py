@@ -99,6 +99,7 @@ def require(text: str, cands: list[Candidate]) -> None:
     people the lone words the model called organisations that the text plainly says are."""
     _organisations_said_of_people(text, cands)
     _drop_lone_words_without_evidence(text, cands)
+    _drop_headings_named_nowhere_else(text, cands)
     _drop_unknown_places_without_context(text, cands)
 
 
@@ -144,6 +145,26 @@ def _drop_lone_words_without_evidence(text: str, cands: list[Candidate]) -> None
             for c in found:
                 if c.kind == "person":
                     c.kind = "other"
+
+
+def _drop_headings_named_nowhere_else(text: str, cands: list[Candidate]) -> None:
+    """A "person" that is a whole line of its own is a heading ("Finished Terrarium", "Wikimedia
+    Maps"), unless the text names that person elsewhere too: a biography's title "Ada Quill"
+    above "Ada Mary Quill (born 1950)... Quill studied"."""
+    people = [c for c in cands if c.kind == "person"]
+    for c in people:
+        if not _alone_on_its_line(text, c.start, c.end):
+            continue
+        words_ = set(c.text.split())
+        if not any(x is not c and not words_.isdisjoint(x.text.split()) for x in people):
+            c.kind = "other"
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip() and not text[end:len(text) if line_end < 0
+                                                          else line_end].strip()
 
 
 def _drop_unknown_places_without_context(text: str, cands: list[Candidate]) -> None:

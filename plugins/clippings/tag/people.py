@@ -90,6 +90,10 @@ class Person:
         i = bisect_left(self._starts, start)
         return self._starts[i - 1] if i else -1
 
+    def named_before(self, start: int) -> int:
+        """How many of its mentions stand before ``start``."""
+        return bisect_left(self._starts, start)
+
     def first_seen(self) -> int:
         return self._starts[0]
 
@@ -157,14 +161,17 @@ class _People:
         return _nearest_before(hits, c) if len(hits) > 1 else (hits[0] if hits else None)
 
     def owner(self, c: Candidate) -> Person | None:
-        """The person a lone word refers to; when several fit, the one named last before it, or
-        (a headline names people before the text introduces them) the one whose family name
-        it is named first after it."""
+        """The person a lone word refers to; when several fit: for a family name, the one named
+        most often before it, for a given name only the one named last before it; or (a headline
+        names people before the text introduces them) the one whose family name it is named
+        first after it."""
         word = (key_words(c.text) or [c.text])[0]
         hits = self._by_end.get(word, [])
         if len(hits) <= 1:
             return hits[0] if hits else None
-        if (found := _nearest_before(hits, c)) is not None:
+        a_family_name = any(word in p.last_names() for p in hits)
+        found = _most_named_before(hits, c) if a_family_name else _nearest_before(hits, c)
+        if found is not None:
             return found
         # Only a family name: a lone given name before any full one may be anyone's.
         after = [p for p in hits if word in p.last_names()]
@@ -196,6 +203,16 @@ def _nearest_before(hits: list[Person], c: Candidate) -> Person | None:
     before = [(p.last_seen_before(c.start), i) for i, p in enumerate(hits)]
     best = max(before)
     return hits[best[1]] if best[0] >= 0 else None
+
+
+def _most_named_before(hits: list[Person], c: Candidate) -> Person | None:
+    """Of several people a lone name may mean, the one named most often before it, then the
+    one named last before it: a biography's subject, not the father its early life names
+    ("Jeanne Vogt ... her father, Anatole Vogt ... Vogt studied")."""
+    before = [(p.named_before(c.start), p.last_seen_before(c.start), i)
+              for i, p in enumerate(hits)]
+    best = max(before)
+    return hits[best[2]] if best[0] > 0 else None
 
 
 def _one_edit_apart(a: str, b: str) -> bool:

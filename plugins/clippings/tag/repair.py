@@ -222,11 +222,16 @@ def _a_title(word: str) -> bool:
 
 def _brands(cands: list[Candidate]) -> set[str]:
     """Words the model tags alone as a company more often than it starts a person's name
-    with them (not "Ilhan" of "@Ilhan" beside "Rep. Ilhan Omar" twice), no given names."""
+    with them (not "Ilhan" of "@Ilhan" beside "Rep. Ilhan Omar" twice), no given names, and
+    none that starts a name whose last word the model also tags alone as a person ("Jared
+    decided" tagged as a product beside "Jared Vogt" and "Vogt said")."""
     alone = Counter(c.text for c in cands if c.label in ORG_LABELS and " " not in c.text)
-    leading = Counter(c.text.split()[0] for c in cands if c.kind == "person")
-    return {w for w, n in alone.items() if n > leading[w]} - {
-        c.text for c in cands if c.kind == "person"} - word_set("given_names")
+    people = [c.text.split() for c in cands if c.kind == "person"]
+    leading = Counter(words[0] for words in people)
+    lone_people = {words[0] for words in people if len(words) == 1}
+    named_in_full = {words[0] for words in people if len(words) > 1 and words[-1] in lone_people}
+    return {w for w, n in alone.items() if n > leading[w]} - lone_people - named_in_full - (
+        word_set("given_names"))
 
 
 def _common_words(text: str, name: str) -> bool:

@@ -311,7 +311,13 @@ def trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     core = _POSSESSIVE.sub("", core).rstrip().rstrip(_TRAILING_PUNCT).rstrip()
     if core.endswith(".") and not _is_abbreviation(core):
         core = core[:-1]
+    if label == "PERSON" and core.endswith(" the"):  # the model stopped inside an epithet
+        epithet = _EPITHET.match(text, start + lead + len(core))
+        core = core + epithet.group() if epithet else core[:-4]  # "Theodore the Sanctified"
     return start + lead, start + lead + len(core)
+
+
+_EPITHET = re.compile(r" [A-Z][\w'’\-]*")
 
 
 def _without_post_nominals(name: str) -> str:

@@ -18,9 +18,9 @@ def looks_like_title(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] reads as the title of a work where it stands."""
     if _YEAR_AFTER.match(text, end):
         return True
-    before = text[max(0, start - 2):start].strip()
-    after = text[end:end + 2].strip()
-    if before[-1:] in _QUOTES_OPEN and after[:1] in _QUOTES_CLOSE:
-        return True
+    before = text[max(0, start - 2):start].strip()[-1:]
+    after = text[end:end + 2].strip()[:1]
+    if before and after and before in _QUOTES_OPEN and after in _QUOTES_CLOSE:
+        return True  # (not a name alone on the text's first line: no quotes there)
     m = _WORD_BEFORE.search(text[max(0, start - 20):start])
     return bool(m) and m.group(1) in word_set("work_cues")
