@@ -513,6 +513,32 @@ def test_an_epithet_the_model_cut_short_is_kept_whole():
         "Ada Quill", "Bo the Sanctified"]
 
 
+def test_a_name_the_text_defines_as_a_place_is_a_place_at_every_mention():
+    text = ("Kolvamo is a small town in the north. Tova Quill, a painter in Oslo, was born "
+            "there. People of Kolvamo fish; Kolvamo waters are warm. Braunau am Inn, a town.")
+    people, found = entities_from_spans(text, [
+        *spans_of(text, ("Tova Quill", "PERSON"), ("Oslo", "GPE"), ("Inn", "ORG")),
+        *(at(text, "Kolvamo", "ORG", i) for i in range(3))])
+    assert names(people) == ["Tova Quill"] and names(found) == ["Kolvamo", "Oslo"]
+    assert len(found[0].mentions) == 3
+    assert tags("Tessaly is in the province of Norland.", ("Tessaly", "PERSON"))[1] == [
+        "Tessaly"]
+    assert tags("Ada Quill, a town councillor in Oslo.", ("Ada Quill", "PERSON"))[0] == [
+        "Ada Quill"]
+
+
+def test_a_heading_ending_in_a_preposition_puts_no_place_in_the_next_paragraph():
+    assert tags("Get in\n\nOslo travellers arrive by train.")[1] == []
+    assert tags("She was born in\nOslo in 1950.")[1] == ["Oslo"]  # a line wrapped once
+
+
+def test_a_name_right_after_a_kind_of_work_is_no_place():
+    text = "He starred in the drama Bergen, then lived in his Oslo home."
+    assert tags(text, ("Bergen", "GPE"), ("Oslo", "GPE"))[1] == ["Oslo"]
+    text = "In his stories, Bergen is home."
+    assert tags(text, ("Bergen", "GPE"))[1] == ["Bergen"]
+
+
 def test_names_before_a_plural_place_noun_are_places():
     text = "Cases were found in Norway, Brennick and Van Tessaly counties."
     assert tags(text, ("Van Tessaly", "PERSON"))[1] == ["Norway", "Van Tessaly"]

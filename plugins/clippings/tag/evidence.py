@@ -173,8 +173,9 @@ def _drop_unknown_places_without_context(text: str, cands: list[Candidate]) -> N
     "near"..., beside a region ("Monroe, La."), on a route, or in a list with known
     places or inside a list of places ("for Tessaly, Kolvamo and Brennick"; but not
     "Spotify or Pandora", two unknowns vouching for each other)."""
-    # NESTED and SITE: the words around the name already say it is a place.
-    unknown = {c.text for c in cands if c.kind == "place" and c.label not in ("NESTED", "SITE")
+    # NESTED, SITE and DEFINED: the words around the name already say it is a place.
+    unknown = {c.text for c in cands if c.kind == "place"
+               and c.label not in ("NESTED", "SITE", "DEFINED")
                and c.text.lower() not in word_set("direction_words")  # "the West"
                and not _refines_a_known_place(c.text)
                and not heads.names_a_place(c.text, model_said_person=False)}

@@ -92,6 +92,8 @@ def from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
     if label in PLACE_LABELS and core in word_set("given_names") and not places.is_known(
             places.canonical(core)):
         return [Candidate(start, end, "PERSON", "person", core)]  # "Greta and I" tagged GPE
+    if label in PLACE_LABELS and works.named_as_a_work(text, start):
+        return [Candidate(start, end, label, "other", core)]  # "the period drama Downton Abbey"
     if label in PLACE_LABELS:
         return _place_parts(text, start, end, label)
     if label == "ORG":

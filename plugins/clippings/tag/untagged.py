@@ -13,8 +13,9 @@ from .cache import Span
 from .data import word_set
 from .occupied import Occupied
 
+# On one line, or wrapped once: not "Get in" as a heading and the next paragraph's first word.
 _AFTER_PREPOSITION = re.compile(
-    r"\b(in|near|from|to|into|outside|via|across|through)\s+"
+    r"\b(in|near|from|to|into|outside|via|across|through)(?:[ \t]+|[ \t]*\n[ \t]*)"
     r"([A-Z][\w'’\-]*[\w](?:\s+[A-Z][\w'’\-]*[\w]){0,2})")
 
 

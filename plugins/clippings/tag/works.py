@@ -23,4 +23,22 @@ def looks_like_title(text: str, start: int, end: int) -> bool:
     if before and after and before in _QUOTES_OPEN and after in _QUOTES_CLOSE:
         return True  # (not a name alone on the text's first line: no quotes there)
     m = _WORD_BEFORE.search(text[max(0, start - 20):start])
+    return bool(m) and m.group(1) in word_set("work_cues") or _after_a_possessive_pronoun(
+        text, start)
+
+
+def named_as_a_work(text: str, start: int) -> bool:
+    """ "the novel Dark Matters", "the period drama Downton Abbey": a kind of work right before
+    the name, no comma between ("In his stories, Kleijn ..." names no work), and no pronoun
+    ("his Paris home" is a place)."""
+    m = _NOUN_BEFORE.search(text[max(0, start - 20):start])
     return bool(m) and m.group(1) in word_set("work_cues")
+
+
+_NOUN_BEFORE = re.compile(r"([A-Za-z]+)[ ]+$")
+
+
+def _after_a_possessive_pronoun(text: str, start: int) -> bool:
+    """ "his Dumky Trio": a person's work, said of a name the model took for a person."""
+    m = _WORD_BEFORE.search(text[max(0, start - 20):start])
+    return bool(m) and m.group(1) in word_set("work_cue_pronouns")
