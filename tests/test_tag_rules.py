@@ -539,6 +539,17 @@ def test_a_name_right_after_a_kind_of_work_is_no_place():
     assert tags(text, ("Bergen", "GPE"))[1] == ["Bergen"]
 
 
+def test_a_person_a_building_or_street_is_named_after_is_a_person_mention():
+    text = ("Cars cross the Anna Quill Bridge to Madame Vogt Museum. Quill is a brand of pens. "
+            "Queen Street and the Anna Tessaly Company are busy.")
+    people, found = entities_from_spans(text, spans_of(
+        text, ("the Anna Quill Bridge", "FAC"), ("Madame Vogt Museum", "ORG"),
+        ("Queen Street", "FAC"), ("the Anna Tessaly Company", "ORG")))
+    assert names(people) == ["Anna Quill", "Madame Vogt"]
+    assert len(people[0].mentions) == 1  # the pens' "Quill" is not hers
+    assert "Anna Quill Bridge" in names(found) and "Queen Street" in names(found)
+
+
 def test_names_before_a_plural_place_noun_are_places():
     text = "Cases were found in Norway, Brennick and Van Tessaly counties."
     assert tags(text, ("Van Tessaly", "PERSON"))[1] == ["Norway", "Van Tessaly"]

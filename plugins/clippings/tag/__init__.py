@@ -126,7 +126,10 @@ def entities_from_spans(text: str, spans: Sequence[Span]) -> tuple[list[Entity],
     groups = _group_places(text, [c for c in cands if c.kind == "place"])
     person_entities = [_person_entity(p) for p in persons]
     place_entities = [_place_entity(name, forms) for name, forms in groups.items()]
-    _add_missed_mentions(text, cands, person_entities, place_entities)
+    # Only named in what is named after them ("the Ada Quill Bridge"): their family name alone
+    # elsewhere is not taken for them.
+    named_after = {i for i, p in enumerate(persons) if all(c.label == "NESTED" for c in p.forms)}
+    _add_missed_mentions(text, cands, person_entities, place_entities, named_after)
     return _sorted(person_entities), _sorted(place_entities)
 
 
@@ -187,14 +190,18 @@ def _add_missed_mentions(
     cands: list[Candidate],
     person_entities: list[Entity],
     place_entities: list[Entity],
+    no_family_name: set[int],
 ) -> None:
-    """Other occurrences of the names found, which the model left untagged."""
+    """Other occurrences of the names found, which the model left untagged; a person's family
+    name alone too, unless the person is in ``no_family_name``."""
     entities = person_entities + place_entities
     owners: dict[str, set[int]] = {}
     for i, e in enumerate(entities):
         for form in {m.text for m in e.mentions}:
             owners.setdefault(form, set()).add(i)
     for i, p in enumerate(person_entities):
+        if i in no_family_name:
+            continue
         for form in {p.name} | {m.text for m in p.mentions}:  # "Zaha Hadid" of "Zahā Ḥadīd"
             words = [w for w in form.split() if people.key_words(w)]  # no "Jr.", no "W."
             if len(words) > 1:

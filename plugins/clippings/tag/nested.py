@@ -1,14 +1,16 @@
-"""Places named inside the name of something else: "the University of California at Berkeley"
-(California, Berkeley), "the Hebrew University of Jerusalem", "Kyoto University", "the Cannes
-Film Festival", "the Battle of Waterloo", "Earl of Clare". The organisation or event is not a
-place; the place inside its name is a mention of that place."""
+"""Places and people named inside the name of something else: "the University of California at
+Berkeley" (California, Berkeley), "the Hebrew University of Jerusalem", "Kyoto University", "the
+Cannes Film Festival", "the Battle of Waterloo", "Earl of Clare"; "the George Washington Bridge",
+"Madame Tussauds Museum". The organisation, event or building is not a place or a person; the
+place or person inside its name is a mention of that place or person."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
-from . import places
+from . import names, places
 from .data import word_set
 
 # Words after which a capitalised run inside a name is where the thing is or what it is of.
@@ -86,3 +88,37 @@ def _place_led(text: str, span: tuple[int, int], rest: list[tuple[int, int, str]
     if found is None or found.kind == "other-name":  # "Hang" (Seng Index) of Hangzhou
         return False
     return found.kind in {"country", "state", "continent"} or found.population >= BIG_CITY
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'’.\-]*")
+_POSSESSIVE_END = re.compile(r"['’]s?$")  # "the Ada Quill Bridge's span"
+
+
+def people_within(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the person a building, street or institution is named after, at the
+    head of its name: a common given name and a surname ("the George Washington Bridge", "Ada
+    Quill Community Center") or a title and a name ("Madame Tussauds Museum", "Sheikh Lotfollah
+    Mosque"), before the word that says what the thing is. Not a known place ("St. Louis
+    Airport") and nothing but a title ("Queen Street")."""
+    words = [(m.start() + start, m.end() + start, m.group())
+             for m in _WORD.finditer(text[start:end])]
+    if words and words[0][2] in ("the", "The"):
+        words = words[1:]
+    cut = next((i for i, w in enumerate(words)
+                if i and _POSSESSIVE_END.sub("", w[2]) in _what_it_is()), None)
+    if cut is None or not 2 <= cut <= 4 or not all(_NAME_WORD.fullmatch(w[2]) for w in words[:cut]):
+        return []
+    name_start, name_end = words[0][0], words[cut - 1][1]
+    name = text[name_start:name_end].removesuffix("'s").removesuffix("’s")
+    name_end = name_start + len(name)
+    if places.is_known(places.canonical(name)):
+        return []
+    titled = words[0][2] in word_set("honorifics") and not any(
+        w[2] in word_set("honorifics") for w in words[1:cut])
+    return [(name_start, name_end)] if titled or names.looks_like_person(name) else []
+
+
+@cache
+def _what_it_is() -> frozenset[str]:
+    """The words that end a building's, street's or institution's name and say what it is."""
+    return word_set("facility_heads") | word_set("place_heads") | word_set("institution_heads")

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from . import context, heads, places
+from . import context, heads, nested, places
 from .cache import Span
 from .candidate import (
     ALWAYS_PLACES,
@@ -31,7 +31,11 @@ def candidates(text: str, spans: Iterable[Span]) -> list[Candidate]:
     """Trimmed, filtered, relabelled candidates in text order (kind "other" kept as blockers)."""
     out: list[Candidate] = []
     for start, end, label in spans:
-        out.extend(from_span(text, start, end, label))
+        found = from_span(text, start, end, label)
+        out.extend(found)
+        if not any(c.kind == "person" for c in found):  # "the <George Washington> Bridge"
+            out.extend(Candidate(s, e, "NESTED", "person", text[s:e])
+                       for s, e in nested.people_within(text, start, end))
     out.sort(key=lambda c: c.start)
     _drop_orgs_and_nationalities(text, out)
     _common_lead_words(text, out)
