@@ -550,6 +550,14 @@ def test_a_person_a_building_or_street_is_named_after_is_a_person_mention():
     assert "Anna Quill Bridge" in names(found) and "Queen Street" in names(found)
 
 
+def test_a_city_before_a_teams_plural_is_a_place_a_firms_town_is_not():
+    text = "The Bergen Vikings won; Bergen Motors and the Bergen Consulting Group sold cars."
+    _, found = entities_from_spans(text, spans_of(
+        text, ("The Bergen Vikings", "ORG"), ("Bergen Motors", "ORG"),
+        ("the Bergen Consulting Group", "ORG")))
+    assert names(found) == ["Bergen"] and len(found[0].mentions) == 1
+
+
 def test_names_before_a_plural_place_noun_are_places():
     text = "Cases were found in Norway, Brennick and Van Tessaly counties."
     assert tags(text, ("Van Tessaly", "PERSON"))[1] == ["Norway", "Van Tessaly"]

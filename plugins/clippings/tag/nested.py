@@ -16,10 +16,11 @@ from .data import word_set
 # Words after which a capitalised run inside a name is where the thing is or what it is of.
 _LINKS = {"of", "at", "in", ","}
 _WORD = re.compile(r"[^\s,()\"“”]+|,")
-# Cities this big are places at the head of a team-like name without an institution word
-# ("the Chicago White Sox", "the Houston Astros"); smaller ones there are often firms named
-# after a town.
+# Cities this big are places at the head of a name without an institution word ("the Chicago
+# White Sox"); smaller ones there are often firms named after a town ("Toyota Motors"). Before a
+# team's plural ("the Tampa Bay Rays", "the Altoona Curve" aside) a city of TEAM_CITY will do.
 BIG_CITY = 1_000_000
+TEAM_CITY = 100_000
 
 
 def places_within(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -87,7 +88,13 @@ def _place_led(text: str, span: tuple[int, int], rest: list[tuple[int, int, str]
     found = places.lookup(places.canonical(text[span[0]:span[1]]))
     if found is None or found.kind == "other-name":  # "Hang" (Seng Index) of Hangzhou
         return False
-    return found.kind in {"country", "state", "continent"} or found.population >= BIG_CITY
+    last = rest_words[-1].removesuffix("'s").removesuffix("’s")
+    name = text[span[0]:span[1]]
+    a_team = (last.endswith("s") and not last.endswith("ss") and last not in word_set(
+        "org_heads") and all(w[:1].isupper() for w in rest_words) and len(name) > 3
+        and not name.isupper())  # not "San Franciscans", "Commonwealth of Nations", "DC Comics"
+    return found.kind in {"country", "state", "continent"} or found.population >= (
+        TEAM_CITY if a_team else BIG_CITY)
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'’.\-]*")
