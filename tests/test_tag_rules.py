@@ -558,6 +558,25 @@ def test_a_city_before_a_teams_plural_is_a_place_a_firms_town_is_not():
     assert names(found) == ["Bergen"] and len(found[0].mentions) == 1
 
 
+def test_roads_named_by_their_numbers_are_places():
+    text = "Take I-44 West, then US 169 and US-169 north to Route 66."
+    people, found = entities_from_spans(text, [at(text, "I", "ORG"), *spans_of(
+        text, ("US-169", "PRODUCT"))])
+    assert names(found) == ["I-44", "Route 66", "US-169"] and len(found[2].mentions) == 2
+    text = "Take the A64 eastbound to the ring road; the A59 and the M62 link it. A1 paper."
+    _, found = entities_from_spans(text, spans_of(text, ("A64", "PRODUCT")))
+    assert names(found) == ["A59", "A64", "M62"]
+
+
+@pytest.mark.parametrize("text", [
+    "Airbus sold the A350 and the A380 to the airline.",
+    "The M1 chip and the M2 chip are fast.",
+    "Fill in the I-9 form.",
+])
+def test_numbers_that_are_no_roads_stay_untagged(text):
+    assert entities_from_spans(text, []) == ([], [])
+
+
 def test_names_before_a_plural_place_noun_are_places():
     text = "Cases were found in Norway, Brennick and Van Tessaly counties."
     assert tags(text, ("Van Tessaly", "PERSON"))[1] == ["Norway", "Van Tessaly"]

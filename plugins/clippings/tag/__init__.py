@@ -29,6 +29,7 @@ from .ner import entity_spans, entity_spans_many
 from .occupied import Occupied
 from .other_names import merge_other_names
 from .repair import candidates
+from .roads import road_spans
 from .untagged import untagged_places, untagged_regions, untagged_sites
 
 __all__ = ["article_text", "stats", "tag", "tag_many", "tag_text", "tag_texts", "tagging_notes",
@@ -110,7 +111,8 @@ def entities_from_spans(text: str, spans: Sequence[Span]) -> tuple[list[Entity],
     """The rules on top of the model: from raw spans to people and places."""
     inverted, spans = catalogue_names(text, spans)
     datelines, spans = _datelines(text, spans)
-    spans = [*spans, *inverted, *datelines]
+    roads, spans = road_spans(text, spans)
+    spans = [*spans, *inverted, *datelines, *roads]
     # A name before a life's dates is a person whatever the model made of it.
     lived = people_before_life_dates(text, spans)
     by_lives = Occupied(len(text), ((s, e) for s, e, _ in lived))

@@ -196,11 +196,16 @@ def _strip_suffix(name: str) -> str:
     return name
 
 
+_ROUTE_NUMBER = re.compile(r"(I|US|SR)[ -](\d{1,3}[A-Z]?)")
+
+
 @lru_cache(maxsize=4096)  # the same names come back from every rule, text after text
 def canonical(name: str) -> str:
     """The tag name of a place as written: "Hunan Province" → "Hunan", "U.S." → "United
     States", "NAIROBI" → "Nairobi"."""
     name = " ".join(name.split())
+    if m := _ROUTE_NUMBER.fullmatch(name):  # "US 75" and "US-75" are one road
+        return f"{m.group(1)}-{m.group(2)}"
     aliases = table("place_aliases")
     if name in aliases:
         return aliases[name]

@@ -46,6 +46,8 @@ def from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
             text[cut.start():end]):
         return [*from_span(text, start, cut.start(), label),
                 *from_span(text, cut.end(), end, label)]
+    if label == "ROAD":  # "I-44", "the A64 eastbound": roads.py read the words around it
+        return [Candidate(start, end, "SITE", "place", text[start:end])]
     if label == "INVERTED":  # "Austen, Jane": a catalogue's surname-first name
         surname, _, given = text[start:end].partition(", ")
         return [Candidate(start, end, "TITLED", "person", text[start:end],
