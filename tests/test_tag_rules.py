@@ -577,6 +577,16 @@ def test_numbers_that_are_no_roads_stay_untagged(text):
     assert entities_from_spans(text, []) == ([], [])
 
 
+def test_a_building_the_model_tags_is_a_place_on_or_at_it():
+    text = "It is a mess on Tessaway. We use English Tessapedia daily; shares sold to Tessaway."
+    assert tags(text, ("Tessaway", "FAC"), ("English Tessapedia", "FAC"))[1] == ["Tessaway"]
+
+
+def test_an_untagged_town_before_its_state_is_a_place():
+    assert tags("He led the Calvary Church of Santa Ana, California, for years.", (
+        "California", "GPE"))[1] == ["California", "Santa Ana"]
+
+
 def test_names_before_a_plural_place_noun_are_places():
     text = "Cases were found in Norway, Brennick and Van Tessaly counties."
     assert tags(text, ("Van Tessaly", "PERSON"))[1] == ["Norway", "Van Tessaly"]
@@ -984,7 +994,7 @@ def test_venues_addresses_and_works_with_place_words():
                          ("Spider on the Bridge", "WORK_OF_ART"),
                          ("Nashville’s Grand Varn Pavilion", "ORG"))
     assert people == []
-    assert found == ["Florida", "Grand Varn Pavilion", "Korvell Amphitheatre", "Nashville"]
+    assert found == ["Florida", "Grand Varn Pavilion", "Korvell Amphitheatre", "Nashville", "Tampa"]
 
 
 def test_a_person_named_like_a_village_with_a_direction_stays_a_person():

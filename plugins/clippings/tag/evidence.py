@@ -208,7 +208,11 @@ def _placed_by_context(text: str, found: list[Candidate]) -> bool:
     before = word_set("place_context_before")
     if " " in name:  # a company is mostly one word; "at the Prague Conservatory" is a place
         before = before | word_set("place_prepositions")
-    return any(_where_a_place_goes(text, c, before) for c in found)
+    # What the model calls a building or a street is where things happen: "on Broadway",
+    # "at the Louvre" (not "on English Wikipedia").
+    building = before | word_set("place_prepositions") | ({"on"} if " " not in name else set())
+    return any(_where_a_place_goes(text, c, building if c.label == "FAC" else before)
+               for c in found)
 
 
 def _where_a_place_goes(text: str, c: Candidate, before: frozenset[str]) -> bool:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from . import places
 from .cache import Span
+from .context import region_after
 from .data import word_set
 from .occupied import Occupied
 
@@ -36,8 +37,17 @@ def untagged_places(text: str, spans: Sequence[Span]) -> list[Span]:
                 continue  # words split by a line break: no name
             if _known(name) and not taken.overlaps(start, end):
                 out.append((start, end, "GPE"))
+                taken.take(start, end)
                 break
+    # "the Calvary Church of Santa Ana, California": a known town before its state or country.
+    for m in _BEFORE_REGION.finditer(text):
+        start, end = m.span(1)
+        if not taken.overlaps(start, end) and _known(m.group(1)) and region_after(text, end):
+            out.append((start, end, "GPE"))
     return out
+
+
+_BEFORE_REGION = re.compile(r"(?<![\w'’.-])([A-Z][\w'’\-]*[\w](?:[ ][A-Z][\w'’\-]*[\w]){0,2}),")
 
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
