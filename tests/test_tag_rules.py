@@ -587,6 +587,14 @@ def test_an_untagged_town_before_its_state_is_a_place():
         "California", "GPE"))[1] == ["California", "Santa Ana"]
 
 
+def test_a_full_name_the_model_cut_short_of_a_word_another_form_has_is_taken_whole():
+    text = "Ada Quill\n\nDame Ada Mira Quill paints. Bo Vogt Lind\n\nBo Vogt Lind writes; Bo Lind."
+    people, _ = entities_from_spans(text, spans_of(
+        text, ("Ada Quill", "PERSON"), ("Ada Mira", "PERSON"), ("Vogt Lind", "PERSON"),
+        ("Bo Lind", "PERSON")))
+    assert names(people) == ["Ada Mira Quill", "Bo Vogt Lind"]
+
+
 def test_names_before_a_plural_place_noun_are_places():
     text = "Cases were found in Norway, Brennick and Van Tessaly counties."
     assert tags(text, ("Van Tessaly", "PERSON"))[1] == ["Norway", "Van Tessaly"]

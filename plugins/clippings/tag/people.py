@@ -98,6 +98,25 @@ class Person:
         return self._starts[0]
 
 
+_WORD_AFTER = re.compile(r" ([A-Z][\w'’\-]*[\w])(?![\w'’\-])")
+_WORD_BEFORE = re.compile(r"(?<![\w'’.\-])([A-Z][\w'’\-]*[\w]) $")
+
+
+def join_cut_names(text: str, cands: list[Candidate]) -> None:
+    """A full name the model cut short of a word that another form of the same name has: "Zaha
+    Mohammad" before "Hadid" beside "Zaha Hadid", "Leopold Dvořák" after "Antonín" beside
+    "Antonín Dvořák" (a middle name between): the name is taken whole."""
+    full = [c for c in cands if c.kind == "person" and " " in c.text]
+    firsts = {(c.text.split()[0], c.text.split()[-1]) for c in full}
+    for c in full:
+        words = c.text.split()
+        if (m := _WORD_AFTER.match(text, c.end)) and (words[0], m.group(1)) in firsts:
+            c.end, c.text = m.end(1), text[c.start:m.end(1)]
+        elif (m := _WORD_BEFORE.search(text, max(0, c.start - 40), c.start)) and (
+                m.group(1), words[-1]) in firsts:
+            c.start, c.text = m.start(1), text[m.start(1):c.end]
+
+
 def cluster(cands: list[Candidate]) -> list[Person]:
     """Group person candidates (in text order) into people. Initials alone ("J. M.") name
     nobody: a reference list's leftovers."""
