@@ -595,6 +595,17 @@ def test_a_full_name_the_model_cut_short_of_a_word_another_form_has_is_taken_who
     assert names(people) == ["Ada Mira Quill", "Bo Vogt Lind"]
 
 
+def test_a_town_the_model_called_a_person_is_a_place_where_an_untagged_mention_says_so():
+    text = "He helped the Russians take Bergen. His remains were reinterred at Bergen in 1877."
+    assert tags(text, ("Bergen", "PERSON")) == ([], ["Bergen"])
+
+
+def test_a_hyphenated_towns_name_cut_at_its_first_hyphen_is_taken_whole():
+    text = "He is buried in Bourg-la-Reine, near the China-Japan border."
+    assert tags(text, ("Bourg", "GPE"), ("China", "GPE"), ("Japan", "GPE"))[1] == [
+        "Bourg-la-Reine", "China", "Japan"]
+
+
 def test_names_before_a_plural_place_noun_are_places():
     text = "Cases were found in Norway, Brennick and Van Tessaly counties."
     assert tags(text, ("Van Tessaly", "PERSON"))[1] == ["Norway", "Van Tessaly"]

@@ -20,6 +20,7 @@ from .candidate import (
 )
 from .context import written_lower
 from .data import word_set, words
+from .occupied import Occupied
 from .spans import ROMAN, from_span, has_org_head, honorific_length
 
 FULL_NAME_WEIGHT = 2
@@ -323,6 +324,7 @@ def _places_by_context(text: str, cands: list[Candidate]) -> None:
     # A word the model calls a person again and again is not made a small town by "to" or
     # "from" before one mention ("space to Obama"): only the strong words count for it.
     called_a_person = Counter(c.text for c in lone if _small_town(c.text))
+    tagged = Occupied(len(text), ((c.start, c.end) for c in cands))
     for _ in range(2):  # a second pass lets a list's places vouch for each other
         for c in doubtful:
             if c.kind == "place":
@@ -330,7 +332,8 @@ def _places_by_context(text: str, cands: list[Candidate]) -> None:
             before = preps if called_a_person[c.text] < 3 else _STRONG
             if (context.word_before(text, context.after_the(text, c.start)) in before
                     or context.region_after(text, c.end)
-                    or lists.listed_with(text, c, "place")):
+                    or lists.listed_with(text, c, "place")
+                    or _placed_where_untagged(text, c, before, tagged)):
                 c.kind = "place"  # "in the Crimea", "Paramus, NJ"
         for c in unknown:
             if c.kind != "place" and (context.on_a_route(text, c.start, c.end)
@@ -341,6 +344,15 @@ def _places_by_context(text: str, cands: list[Candidate]) -> None:
     for c in lone:
         if c.kind == "person" and c.text in placed:
             c.kind = "place"
+
+
+def _placed_where_untagged(text: str, c: Candidate, before: frozenset[str],
+                           tagged: Occupied) -> bool:
+    """A mention of the same word the model left untagged stands where a place does: "take
+    <Azov>" beside "reinterred at Azov"."""
+    return c.label == "PERSON" and any(
+        context.word_before(text, context.after_the(text, s)) in before
+        for s, e in context.occurrences(text, c.text) if not tagged.overlaps(s, e))
 
 
 def _small_town(name: str) -> bool:

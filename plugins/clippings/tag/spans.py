@@ -94,6 +94,8 @@ def from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
     if label in PLACE_LABELS and core in word_set("given_names") and not places.is_known(
             places.canonical(core)):
         return [Candidate(start, end, "PERSON", "person", core)]  # "Greta and I" tagged GPE
+    if label in PLACE_LABELS and (rest := _TOWN_PARTICLE.match(text, end)):
+        end, core = rest.end(), text[start:rest.end()]  # "Bourg" of "Bourg-la-Reine"
     if label in PLACE_LABELS and works.named_as_a_work(text, start):
         return [Candidate(start, end, label, "other", core)]  # "the period drama Downton Abbey"
     if label in PLACE_LABELS:
@@ -212,6 +214,13 @@ def _named_for_a_site(text: str, start: int, end: int) -> bool:
 _LOWER_LEAD = re.compile(r"(?:[a-z][\w\-]*\s+)+(?=[A-Z])")  # "united Europe", "greater Tokyo"
 _COMMA = re.compile(r",\s+(?=[A-Z])")
 _PLACE_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
+
+
+# The rest of a hyphenated town's name the model cut at the first hyphen: "Bourg-la-Reine",
+# "Stratford-upon-Avon" (not "China-Japan": no particle between).
+_TOWN_PARTICLE = re.compile(
+    r"-(?:la|le|les|lès|de|du|des|sur|sous|en|upon|on|under|am|an|im|bei|di|del|della)"
+    r"-[A-Z][\w'’]*(?:-[\w'’]+)*")
 
 
 def _place_parts(text: str, start: int, end: int, label: str) -> list[Candidate]:
