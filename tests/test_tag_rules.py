@@ -606,6 +606,17 @@ def test_a_hyphenated_towns_name_cut_at_its_first_hyphen_is_taken_whole():
         "Bourg-la-Reine", "China", "Japan"]
 
 
+def test_a_direction_after_the_mid_sentence_is_a_region():
+    text = "Oil is vital for the West. He lives in the West Bank. The North Face sells coats."
+    assert tags(text)[1] == ["West"]
+
+
+def test_a_two_word_state_before_a_newspapers_word_is_a_place():
+    text = "He read the New York Press and the Meta Press."
+    assert tags(text, ("the New York Press", "ORG"), ("the Meta Press", "ORG"))[1] == [
+        "New York"]
+
+
 def test_names_before_a_plural_place_noun_are_places():
     text = "Cases were found in Norway, Brennick and Van Tessaly counties."
     assert tags(text, ("Van Tessaly", "PERSON"))[1] == ["Norway", "Van Tessaly"]

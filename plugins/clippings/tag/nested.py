@@ -82,8 +82,10 @@ def _place_led(text: str, span: tuple[int, int], rest: list[tuple[int, int, str]
     rest_words = [w for _, _, w in rest]
     if any(w in word_set("institution_heads") for w in rest_words):
         return True
-    # One more capitalised word may be a surname ("Paris Hilton"); a plural is a team.
-    if len(rest_words) < 2 and not rest_words[-1].endswith("s"):
+    # One more capitalised word may be a surname ("Paris Hilton"); a plural is a team, and a
+    # word such as "Press" or "Times" an organisation ("the New York Press").
+    if len(rest_words) < 2 and not rest_words[-1].endswith("s") and (
+            rest_words[-1] not in word_set("org_heads")):
         return False
     found = places.lookup(places.canonical(text[span[0]:span[1]]))
     if found is None or found.kind == "other-name":  # "Hang" (Seng Index) of Hangzhou
@@ -93,8 +95,11 @@ def _place_led(text: str, span: tuple[int, int], rest: list[tuple[int, int, str]
     a_team = (last.endswith("s") and not last.endswith("ss") and last not in word_set(
         "org_heads") and all(w[:1].isupper() for w in rest_words) and len(name) > 3
         and not name.isupper())  # not "San Franciscans", "Commonwealth of Nations", "DC Comics"
-    return found.kind in {"country", "state", "continent"} or found.population >= (
-        TEAM_CITY if a_team else BIG_CITY)
+    # A province or region of two words is no firm's town ("the New York Press"); one word may
+    # be ("Meta", "Centre", "Falcon" are provinces too).
+    large = found.kind in {"country", "state", "continent"} or (
+        found.kind in {"province", "region"} and " " in name)
+    return large or found.population >= (TEAM_CITY if a_team else BIG_CITY)
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'’.\-]*")

@@ -39,6 +39,12 @@ def untagged_places(text: str, spans: Sequence[Span]) -> list[Span]:
                 out.append((start, end, "GPE"))
                 taken.take(start, end)
                 break
+    # "supplies for the West", "across the Midwest": a direction as a region, after "the" in
+    # the middle of a sentence, no name going on after it ("the West Bank", "the North Face").
+    for m in _THE_DIRECTION.finditer(text):
+        start, end = m.span(1)
+        if m.group(1).lower() in word_set("direction_words") and not taken.overlaps(start, end):
+            out.append((start, end, "LOC"))
     # "the Calvary Church of Santa Ana, California": a known town before its state or country.
     for m in _BEFORE_REGION.finditer(text):
         start, end = m.span(1)
@@ -47,6 +53,7 @@ def untagged_places(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+_THE_DIRECTION = re.compile(r"(?<=[a-z,] )the ([A-Z][a-z]+)(?![\w'’-])(?!\s+[A-Z0-9])")
 _BEFORE_REGION = re.compile(r"(?<![\w'’.-])([A-Z][\w'’\-]*[\w](?:[ ][A-Z][\w'’\-]*[\w]){0,2}),")
 
 
