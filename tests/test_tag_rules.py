@@ -523,6 +523,8 @@ def test_a_name_the_text_defines_as_a_place_is_a_place_at_every_mention():
     assert len(found[0].mentions) == 3
     assert tags("Tessaly is in the province of Norland.", ("Tessaly", "PERSON"))[1] == [
         "Tessaly"]
+    assert tags("Islands\n\nMira Tessaly: the biggest island out of the group.", (
+        "Mira Tessaly", "PERSON")) == ([], ["Mira Tessaly"])
     assert tags("Ada Quill, a town councillor in Oslo.", ("Ada Quill", "PERSON"))[0] == [
         "Ada Quill"]
 
@@ -615,6 +617,12 @@ def test_a_two_word_state_before_a_newspapers_word_is_a_place():
     text = "He read the New York Press and the Meta Press."
     assert tags(text, ("the New York Press", "ORG"), ("the Meta Press", "ORG"))[1] == [
         "New York"]
+
+
+def test_a_town_or_state_with_a_direction_or_state_after_it_names_no_person():
+    text = "Chicago North beat Penn State; Kanye West and Ada Quill watched."
+    assert tags(text, ("Chicago North", "PERSON"), ("Penn State", "PERSON"), (
+        "Kanye West", "PERSON"), ("Ada Quill", "PERSON"))[0] == ["Ada Quill", "Kanye West"]
 
 
 def test_names_before_a_plural_place_noun_are_places():

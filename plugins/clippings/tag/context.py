@@ -78,15 +78,17 @@ def place_noun_of_before(text: str, start: int) -> bool:
 # "X is a small town in", "X, the capital of", "X lies in the province of": the text says
 # what X is. The noun must end its phrase ("a town councillor" says nothing of a place).
 _DEFINED = re.compile(
-    r"(?:,\s+|\s+(?:is|was)\s+(?:both\s+)?)(?:a|an|the)\s+(?:[a-z\-]+\s+){0,3}?([a-z]+)"
-    r"(?=\s+(?:in|on|of|near|off|north|south|east|west)\b|\s*[,.;:]|\s+(?:that|which|where)\b)"
+    r"(?:,\s+|:\s+|\s+(?:is|was)\s+(?:both\s+)?)(?:a|an|the)\s+(?:[a-z\-]+\s+){0,3}?([a-z]+)"
+    r"(?=\s+(?:in|on|of|near|off|out|from|north|south|east|west)\b|\s*[,.;:]"
+    r"|\s+(?:that|which|where)\b)"
     r"|\s+(?:is|was|lies)\s+(?:located\s+|situated\s+)?(?:in|on)\s+the\s+(?:[a-z]+\s+)?"
     r"([a-z]+)\s+of\b")
 
 
 def defined_as_place(text: str, end: int) -> bool:
     """Whether the text right after a name says it is a place: "Kolvamo is a town in ...",
-    "Kolvamo, the capital of ...", "Kolvamo is in the province of ..."."""
+    "Kolvamo, the capital of ...", "Kolvamo: the biggest island out of ...", "Kolvamo is in
+    the province of ..."."""
     m = _DEFINED.match(text, end, end + 80)
     return m is not None and (m.group(1) or m.group(2)) in word_set("place_nouns")
 

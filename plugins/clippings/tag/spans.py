@@ -76,6 +76,8 @@ def from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
         return [Candidate(start, end, "GPE", "place", text[start:end])]  # "Broken Arrow"
     if label == "PERSON" and _named_for_a_site(text, start, end):
         return [Candidate(start, end, "SITE", "place", text[start:end])]
+    if label == "PERSON" and _named_for_a_town(text[start:end]):
+        return [Candidate(start, end, label, "other", text[start:end])]
     if label in NAME_LABELS | {"PERSON"} and (parts := _place_then_person(text, start, end)):
         return parts
     core = text[start:end]
@@ -209,6 +211,20 @@ def _named_for_a_site(text: str, start: int, end: int) -> bool:
     found = places.lookup(places.canonical(first))  # a state's district, not "Kanye West"
     return _DIRECTION_END.search(name) is not None and found is not None and (
         found.kind in ALWAYS_PLACES | {"state", "province"})
+
+
+BIG_TOWN = 100_000
+
+
+def _named_for_a_town(name: str) -> bool:
+    """ "Wichita North" (a school), "Penn State" (a university): a town or a state's name with
+    a direction or "State" after it names no person (not "Kanye West": no town leads it)."""
+    first, _, rest = name.partition(" ")
+    if not rest or " " in rest or first in word_set("given_names"):
+        return False
+    found = places.lookup(places.canonical(first))  # Kanye is a town of 45,000 too
+    return rest == "State" or (_DIRECTION_END.search(name) is not None and found is not None
+                               and (found.kind != "city" or found.population >= BIG_TOWN))
 
 
 _LOWER_LEAD = re.compile(r"(?:[a-z][\w\-]*\s+)+(?=[A-Z])")  # "united Europe", "greater Tokyo"
