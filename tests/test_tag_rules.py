@@ -558,6 +558,7 @@ def test_a_city_before_a_teams_plural_is_a_place_a_firms_town_is_not():
         text, ("The Bergen Vikings", "ORG"), ("Bergen Motors", "ORG"),
         ("the Bergen Consulting Group", "ORG")))
     assert names(found) == ["Bergen"] and len(found[0].mentions) == 1
+    assert tags("The Bergen Red Sox lost.", ("The Bergen Red Sox", "ORG"))[1] == ["Bergen"]
 
 
 def test_roads_named_by_their_numbers_are_places():

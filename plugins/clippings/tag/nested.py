@@ -92,7 +92,8 @@ def _place_led(text: str, span: tuple[int, int], rest: list[tuple[int, int, str]
         return False
     last = rest_words[-1].removesuffix("'s").removesuffix("’s")
     name = text[span[0]:span[1]]
-    a_team = (last.endswith("s") and not last.endswith("ss") and last not in word_set(
+    plural = last.endswith("s") or (last.endswith("x") and len(rest_words) > 1)  # "Red Sox"
+    a_team = (plural and not last.endswith("ss") and last not in word_set(
         "org_heads") and all(w[:1].isupper() for w in rest_words) and len(name) > 3
         and not name.isupper())  # not "San Franciscans", "Commonwealth of Nations", "DC Comics"
     # A province or region of two words is no firm's town ("the New York Press"); one word may
