@@ -107,13 +107,13 @@ def join_cut_names(text: str, cands: list[Candidate]) -> None:
     Mohammad" before "Hadid" beside "Zaha Hadid", "Leopold Dvořák" after "Antonín" beside
     "Antonín Dvořák" (a middle name between): the name is taken whole."""
     full = [c for c in cands if c.kind == "person" and " " in c.text]
-    firsts = {(c.text.split()[0], c.text.split()[-1]) for c in full}
+    first_and_last = {(c.text.split()[0], c.text.split()[-1]) for c in full}
     for c in full:
         words = c.text.split()
-        if (m := _WORD_AFTER.match(text, c.end)) and (words[0], m.group(1)) in firsts:
+        if (m := _WORD_AFTER.match(text, c.end)) and (words[0], m.group(1)) in first_and_last:
             c.end, c.text = m.end(1), text[c.start:m.end(1)]
         elif (m := _WORD_BEFORE.search(text, max(0, c.start - 40), c.start)) and (
-                m.group(1), words[-1]) in firsts:
+                m.group(1), words[-1]) in first_and_last:
             c.start, c.text = m.start(1), text[m.start(1):c.end]
 
 
