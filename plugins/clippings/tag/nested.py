@@ -122,7 +122,7 @@ def people_within(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if cut is None or not 2 <= cut <= 4 or not all(_NAME_WORD.fullmatch(w[2]) for w in words[:cut]):
         return []
     name_start, name_end = words[0][0], words[cut - 1][1]
-    name = text[name_start:name_end].removesuffix("'s").removesuffix("’s")
+    name = _POSSESSIVE_END.sub("", text[name_start:name_end])
     name_end = name_start + len(name)
     if places.is_known(places.canonical(name)):
         return []

@@ -21,10 +21,12 @@ def looks_like_title(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 2):start].strip()[-1:]
     after = text[end:end + 2].strip()[:1]
     if before and after and before in _QUOTES_OPEN and after in _QUOTES_CLOSE:
-        return True  # (not a name alone on the text's first line: no quotes there)
+        return True  # both sides quotes: an empty side (the text's first line) is none
+    # A kind of work or a possessive before it: "the novel Dark Matters", "his Dumky Trio" (a
+    # person's work, said of a name the model took for a person).
     m = _WORD_BEFORE.search(text[max(0, start - 20):start])
-    return bool(m) and m.group(1) in word_set("work_cues") or _after_a_possessive_pronoun(
-        text, start)
+    return bool(m) and (m.group(1) in word_set("work_cues")
+                        or m.group(1) in word_set("work_cue_pronouns"))
 
 
 def named_as_a_work(text: str, start: int) -> bool:
@@ -36,9 +38,3 @@ def named_as_a_work(text: str, start: int) -> bool:
 
 
 _NOUN_BEFORE = re.compile(r"([A-Za-z]+)[ ]+$")
-
-
-def _after_a_possessive_pronoun(text: str, start: int) -> bool:
-    """ "his Dumky Trio": a person's work, said of a name the model took for a person."""
-    m = _WORD_BEFORE.search(text[max(0, start - 20):start])
-    return bool(m) and m.group(1) in word_set("work_cue_pronouns")
