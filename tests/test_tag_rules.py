@@ -626,6 +626,21 @@ def test_a_town_or_state_with_a_direction_or_state_after_it_names_no_person():
         "Kanye West", "PERSON"), ("Ada Quill", "PERSON"))[0] == ["Ada Quill", "Kanye West"]
 
 
+def test_an_untagged_name_in_a_list_of_people_is_a_person():
+    text = ("He was traded for Ada Quill, Tova Pimentel, Cy Lind, and Di Vogt. Apple, Google "
+            "Cloud and Microsoft agreed.")
+    people, _ = entities_from_spans(text, spans_of(
+        text, ("Ada Quill", "PERSON"), ("Cy Lind", "PERSON"), ("Di Vogt", "PERSON"),
+        ("Apple", "ORG"), ("Microsoft", "ORG")))
+    assert names(people) == ["Ada Quill", "Cy Lind", "Di Vogt", "Tova Pimentel"]
+
+
+def test_a_family_the_text_names_a_person_of_is_no_place():
+    text = "Ada Quill said no. Investigators looked into the Quills and moved into Tessaly."
+    people, found = tags(text, ("Ada Quill", "PERSON"), ("Quills", "GPE"), ("Tessaly", "GPE"))
+    assert people == ["Ada Quill"] and found == ["Tessaly"]
+
+
 def test_names_before_a_plural_place_noun_are_places():
     text = "Cases were found in Norway, Brennick and Van Tessaly counties."
     assert tags(text, ("Van Tessaly", "PERSON"))[1] == ["Norway", "Van Tessaly"]
