@@ -505,6 +505,10 @@ def test_a_name_alone_on_its_line_is_a_person_only_when_named_elsewhere_too():
         text, ("Ada Quill", "PERSON"), ("Ada Mary Quill", "PERSON"), ("Finished Lantern",
                                                                       "PERSON")))
     assert names(people) == ["Ada Mary Quill"] and len(people[0].mentions) == 2
+    text = "Ada Quill wrote this.\n\nAda Quillbrandsystem"
+    people, _ = entities_from_spans(text, spans_of(text, ("Ada Quill", "PERSON"), (
+        "Ada Quillbrandsystem", "PERSON")))
+    assert names(people) == ["Ada Quill"]
 
 
 def test_an_epithet_the_model_cut_short_is_kept_whole():
@@ -639,6 +643,15 @@ def test_a_family_the_text_names_a_person_of_is_no_place():
     text = "Ada Quill said no. Investigators looked into the Quills and moved into Tessaly."
     people, found = tags(text, ("Ada Quill", "PERSON"), ("Quills", "GPE"), ("Tessaly", "GPE"))
     assert people == ["Ada Quill"] and found == ["Tessaly"]
+
+
+def test_a_person_the_text_defines_as_an_organisation_or_operation_is_none():
+    text = ("Ada Quill, a spokesperson for Tessa Lind, the U.S. military operation against "
+            "rebels, said Tessa Lind goes on. Bo Vogt, a company director, agreed.")
+    people, _ = entities_from_spans(text, [*spans_of(
+        text, ("Ada Quill", "PERSON"), ("Bo Vogt", "PERSON")),
+        at(text, "Tessa Lind", "PERSON", 0), at(text, "Tessa Lind", "PERSON", 1)])
+    assert names(people) == ["Ada Quill", "Bo Vogt"]
 
 
 def test_names_before_a_plural_place_noun_are_places():

@@ -123,9 +123,9 @@ def entities_from_spans(text: str, spans: Sequence[Span]) -> tuple[list[Entity],
     found += people_after_occupation(text, found)
     found += people_after_title(text, found)
     cands = candidates(text, [*found, *untagged_regions(text, found)])
+    people.join_cut_names(text, cands)
     evidence.require(text, cands)
     cands += evidence.people_listed_with_people(text, cands)
-    people.join_cut_names(text, cands)
     persons = merge_other_names(text, people.cluster([c for c in cands if c.kind == "person"]))
     groups = _group_places(text, [c for c in cands if c.kind == "place"])
     person_entities = [_person_entity(p) for p in persons]

@@ -75,12 +75,14 @@ def place_noun_of_before(text: str, start: int) -> bool:
     return bool(m) and m.group(1).lower() in word_set("place_nouns")
 
 
-# "X is a small town in", "X, the capital of", "X lies in the province of": the text says
-# what X is. The noun must end its phrase ("a town councillor" says nothing of a place).
+# "X is a small town in", "X, the capital of", "X lies in the province of", "X, the U.S. military
+# operation against": the text says what X is. The noun must end its phrase ("a town
+# councillor" says nothing of a place).
 _DEFINED = re.compile(
-    r"(?:,\s+|:\s+|\s+(?:is|was)\s+(?:both\s+)?)(?:a|an|the)\s+(?:[a-z\-]+\s+){0,3}?([a-z]+)"
-    r"(?=\s+(?:in|on|of|near|off|out|from|north|south|east|west)\b|\s*[,.;:]"
-    r"|\s+(?:that|which|where)\b)"
+    r"(?:,\s+|:\s+|\s+(?:is|was)\s+(?:both\s+)?)(?:a|an|the)\s+"
+    r"(?:(?:[a-z\-]+|(?:[A-Z]\.)+)\s+){0,3}?([a-z]+)"  # up to three modifiers ("U.S. military")
+    r"(?=\s+(?:in|on|of|near|off|out|from|for|against|with|by|at|to|north|south|east|west)\b"
+    r"|\s*[,.;:]|\s+(?:that|which|where)\b)"
     r"|\s+(?:is|was|lies)\s+(?:located\s+|situated\s+)?(?:in|on)\s+the\s+(?:[a-z]+\s+)?"
     r"([a-z]+)\s+of\b")
 
@@ -89,8 +91,14 @@ def defined_as_place(text: str, end: int) -> bool:
     """Whether the text right after a name says it is a place: "Kolvamo is a town in ...",
     "Kolvamo, the capital of ...", "Kolvamo: the biggest island out of ...", "Kolvamo is in
     the province of ..."."""
+    return defined_as(text, end) in word_set("place_nouns")
+
+
+def defined_as(text: str, end: int) -> str:
+    """The noun the text right after a name says it is ("Kolvamo, a town in ..." → "town",
+    "Tessaly, the U.S. military operation," → "operation"), or ""."""
     m = _DEFINED.match(text, end, end + 80)
-    return m is not None and (m.group(1) or m.group(2)) in word_set("place_nouns")
+    return (m.group(1) or m.group(2)) if m else ""
 
 
 _NOUN_AFTER = re.compile(r"[ ]([a-z]+)\b")

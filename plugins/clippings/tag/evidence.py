@@ -150,13 +150,14 @@ def _drop_lone_words_without_evidence(text: str, cands: list[Candidate]) -> None
 def _drop_headings_named_nowhere_else(text: str, cands: list[Candidate]) -> None:
     """A "person" that is a whole line of its own is a heading ("Finished Terrarium", "Wikimedia
     Maps"), unless the text names that person elsewhere too: a biography's title "Ada Quill"
-    above "Ada Mary Quill (born 1950)... Quill studied"."""
+    above "Ada Mary Quill (born 1950)... Quill studied": another mention ends with its last
+    word (not "Ada Quillbrandsystem", a byline glued to a link, beside "Ada Quill")."""
     people = [c for c in cands if c.kind == "person"]
     for c in people:
         if not _alone_on_its_line(text, c.start, c.end):
             continue
-        words_ = set(c.text.split())
-        if not any(x is not c and not words_.isdisjoint(x.text.split()) for x in people):
+        last = c.text.split()[-1]
+        if not any(x is not c and x.text.split()[-1] == last for x in people):
             c.kind = "other"
 
 

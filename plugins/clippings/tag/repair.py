@@ -45,7 +45,18 @@ def candidates(text: str, spans: Iterable[Span]) -> list[Candidate]:
     _repair_labels(text, out)
     _places_by_context(text, out)
     _places_by_definition(text, out)
+    _things_by_definition(text, out)
     return out
+
+
+def _things_by_definition(text: str, cands: list[Candidate]) -> None:
+    """A "person" the text defines as an organisation, an operation or a work ("a spokesperson
+    for Tessaly, the U.S. military operation,"; "Quill, a rebel group") is none, at any mention."""
+    defined = {c.text for c in cands if c.kind == "person"
+               and context.defined_as(text, c.end) in word_set("thing_nouns")}
+    for c in cands:
+        if c.kind == "person" and c.text in defined:
+            c.kind = "other"
 
 
 def _places_by_definition(text: str, cands: list[Candidate]) -> None:
