@@ -210,8 +210,10 @@ def _add_missed_mentions(
             words = [w for w in form.split() if people.key_words(w)]  # no "Jr.", no "W."
             if len(words) > 1:
                 owners.setdefault(words[-1].rstrip(","), set()).add(i)
+    # Not two capitals ("OK" of "Tulsa, OK" is no Oklahoma in "HTTP/1.1 200 OK").
     forms = {f: next(iter(o)) for f, o in owners.items()
-             if len(o) == 1 and len(f) > 1 and f[0].isupper()}
+             if len(o) == 1 and len(f) > 1 and f[0].isupper() and not (
+                 len(f) == 2 and f.isupper())}
     for start, end, owner in mentions.find_more(text, forms, [(c.start, c.end) for c in cands]):
         entities[owner].mentions.append(Mention(start, end, text[start:end]))
     for e in entities:

@@ -26,6 +26,10 @@ class Gazetted:
 # known as another spelling of some city comes last.
 _KIND_RANK = {"country": 0, "continent": 1, "city": 2, "state": 2, "province": 2, "region": 2,
               "other-name": 3}
+# The package gives US states no population; every state has more people than this, so a
+# state outranks a smaller town of its name ("Virginia" is no town of 120,000 in South Africa),
+# and a bigger city still outranks its state ("Washington").
+STATE_POPULATION = 500_000
 # Other spellings are kept only for cities this big: small towns' variants are mostly noise.
 ALTERNATE_MIN_POPULATION = 500_000
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z\u00c0-\u024f'’.\- ]{3,}")
@@ -48,7 +52,7 @@ def _gazetteer() -> dict[str, Gazetted]:
         records.append(Gazetted(c["name"], "continent", None, float(c["lat"]), float(c["lng"]),
                                 int(c.get("population") or 0)))
     for s in gc.get_us_states().values():
-        records.append(Gazetted(s["name"], "state", "US", None, None, 0))
+        records.append(Gazetted(s["name"], "state", "US", None, None, STATE_POPULATION))
     records.extend(_regions())
     for c in gc.get_cities().values():
         city = Gazetted(c["name"], "city", c["countrycode"], c["latitude"], c["longitude"],

@@ -97,10 +97,17 @@ def untagged_regions(text: str, spans: Sequence[Span]) -> list[Span]:
             if taken.overlaps(start, end):
                 break
             found = places.lookup(places.canonical(name)) if _known(name) else None
-            if found is not None and found.kind in _REGION_KINDS:
+            if found is not None and found.kind in _REGION_KINDS and not (
+                    _a_postal_code(name, found) and text[max(0, start - 2):start] != ", "):
                 out.append((start, end, "GPE"))
                 break
     return out
+
+
+def _a_postal_code(name: str, found: places.Gazetted) -> bool:
+    """ "OK", "PA": a state's postal code, a state only after a town ("Tulsa, OK"), not in
+    "HTTP/1.1 200 OK"."""
+    return found.kind == "state" and len(name) == 2 and name.isupper()
 
 
 _GLUED_AFTER = re.compile(r"[\w'’-]")
