@@ -57,6 +57,8 @@ def test_place_inside_an_organisation_name_is_a_place_the_organisation_is_not():
     people, found = tags("She taught at the University of Oslo and at Lagos University.",
                          ("the University of Oslo", "ORG"), ("Lagos University", "ORG"))
     assert found == ["Lagos", "Oslo"] and people == []
+    assert tags("He wore the badge of the Society of the Bergen.", (
+        "the Society of the Bergen", "ORG"))[1] == ["Bergen"]
 
 
 def test_firm_named_after_a_small_town_holds_no_place():

@@ -30,6 +30,8 @@ def places_within(text: str, start: int, end: int) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for i, run in _capital_runs(words):
         before = words[i - 1][2] if i > 0 else None
+        if before in ("the", "The") and i > 1:  # "the Society of the Cincinnati"
+            before = words[i - 2][2]
         if before in _LINKS:
             span = _longest_known(run, from_end=True)
         elif i == 0:
