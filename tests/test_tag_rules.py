@@ -667,6 +667,15 @@ def test_a_states_postal_code_is_the_state_only_after_a_town():
     assert names(found) == ["Oklahoma", "Tulsa"] and len(found[0].mentions) == 1
 
 
+def test_the_place_an_event_is_named_for_is_a_place_known_or_not():
+    text = ("He was wounded at the Siege of Kolvamo and fought in the Battle of Tessaly; the "
+            "Treaty of Varnholt Claims and the Battle of Waterloo came later.")
+    _, found = entities_from_spans(text, spans_of(
+        text, ("the Battle of Tessaly", "EVENT"), ("the Battle of Waterloo", "EVENT")))
+    assert names(found) == ["Kolvamo", "Tessaly", "Varnholt", "Waterloo"]
+    assert all(len(p.mentions) == 1 for p in found)
+
+
 def test_names_before_a_plural_place_noun_are_places():
     text = "Cases were found in Norway, Brennick and Van Tessaly counties."
     assert tags(text, ("Van Tessaly", "PERSON"))[1] == ["Norway", "Van Tessaly"]

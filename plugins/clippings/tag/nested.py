@@ -137,3 +137,21 @@ def people_within(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _what_it_is() -> frozenset[str]:
     """The words that end a building's, street's or institution's name and say what it is."""
     return word_set("facility_heads") | word_set("place_heads") | word_set("institution_heads")
+
+
+_EVENT_OF = re.compile(
+    r"\b([A-Z][a-z]+) of (?:the )?([A-Z][\w'’\-]*[\w])( [A-Z][\w'’\-]*[\w])?(?![\w'’-])")
+
+
+def places_of_events(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the places events are named for in text[start:end], known to a gazetteer
+    or not: "the Siege of Savannah", "the Battle of Chudnov" (data/events_of_places.txt). One
+    word, or two that name a known place ("the Sack of Santa Cruz"; not "Waitangi Claims")."""
+    out = []
+    for m in _EVENT_OF.finditer(text, start, end):
+        if m.group(1) not in word_set("events_of_places"):
+            continue
+        two = m.group(3) is not None and places.is_known(places.canonical(
+            m.group(2) + m.group(3)))
+        out.append((m.start(2), m.end(3) if two else m.end(2)))
+    return out

@@ -46,8 +46,8 @@ def from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
             text[cut.start():end]):
         return [*from_span(text, start, cut.start(), label),
                 *from_span(text, cut.end(), end, label)]
-    if label == "ROAD":  # "I-44", "the A64 eastbound": roads.py read the words around it
-        return [Candidate(start, end, "SITE", "place", text[start:end])]
+    if label in ("ROAD", "SITE"):  # "I-44", "the Siege of <Savannah>": the words around it
+        return [Candidate(start, end, "SITE", "place", text[start:end])]  # say it is a place
     if label == "INVERTED":  # "Austen, Jane": a catalogue's surname-first name
         surname, _, given = text[start:end].partition(", ")
         return [Candidate(start, end, "TITLED", "person", text[start:end],
@@ -118,6 +118,10 @@ def from_span(text: str, start: int, end: int, label: str) -> list[Candidate]:
         out.extend(Candidate(s, e, "NESTED", "place", text[s:e])
                    for s, e in nested.places_within(text, start, end)
                    if " " in text[s:e] or not context.written_lower(text, text[s:e]))
+    if label == "EVENT":  # "the Battle of Chudnov": where it was, known to a gazetteer or not
+        known = {(c.start, c.end) for c in out}
+        out.extend(Candidate(s, e, "SITE", "place", text[s:e])
+                   for s, e in nested.places_of_events(text, start, end) if (s, e) not in known)
     return out
 
 

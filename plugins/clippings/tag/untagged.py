@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from . import places
+from . import nested, places
 from .cache import Span
 from .context import region_after
 from .data import word_set
@@ -45,6 +45,9 @@ def untagged_places(text: str, spans: Sequence[Span]) -> list[Span]:
         start, end = m.span(1)
         if m.group(1).lower() in word_set("direction_words") and not taken.overlaps(start, end):
             out.append((start, end, "LOC"))
+    # "the Siege of Savannah", "the Battle of Chudnov": where an event named for its place was.
+    out.extend((start, end, "SITE") for start, end in nested.places_of_events(text, 0, len(text))
+               if not taken.overlaps(start, end))
     # "the Calvary Church of Santa Ana, California": a known town before its state or country.
     for m in _BEFORE_REGION.finditer(text):
         start, end = m.span(1)
