@@ -202,6 +202,12 @@ class Lists:
         return before, after
 
 
+def line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the line holding text[start:end] starts and ends (its line break not counted)."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
+
+
 def written_lower(text: str, word: str) -> bool:
     """Whether the text also writes the word in lower case, as a word of its own."""
     lower = word.lower()

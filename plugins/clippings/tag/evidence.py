@@ -162,10 +162,8 @@ def _drop_headings_named_nowhere_else(text: str, cands: list[Candidate]) -> None
 
 
 def _alone_on_its_line(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return not text[line_start:start].strip() and not text[end:len(text) if line_end < 0
-                                                          else line_end].strip()
+    line_start, line_end = context.line_around(text, start, end)
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
 
 
 def _drop_unknown_places_without_context(text: str, cands: list[Candidate]) -> None:

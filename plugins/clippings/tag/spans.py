@@ -212,9 +212,8 @@ def _named_for_a_site(text: str, start: int, end: int) -> bool:
         return False
     if context.noun_after(text, end) in word_set("facility_nouns"):
         return True
-    found = places.lookup(places.canonical(first))  # a state's district, not "Kanye West"
-    return _DIRECTION_END.search(name) is not None and found is not None and (
-        found.kind in ALWAYS_PLACES | {"state", "province"})
+    found = _place_before_a_direction(name)  # a state's district, not "Kanye West"
+    return found is not None and found.kind in ALWAYS_PLACES | {"state", "province"}
 
 
 BIG_TOWN = 100_000
@@ -226,9 +225,17 @@ def _named_for_a_town(name: str) -> bool:
     first, _, rest = name.partition(" ")
     if not rest or " " in rest or first in word_set("given_names"):
         return False
-    found = places.lookup(places.canonical(first))  # Kanye is a town of 45,000 too
-    return rest == "State" or (_DIRECTION_END.search(name) is not None and found is not None
-                               and (found.kind != "city" or found.population >= BIG_TOWN))
+    if rest == "State":
+        return True
+    found = _place_before_a_direction(name)  # Kanye is a town of 45,000 too
+    return found is not None and (found.kind != "city" or found.population >= BIG_TOWN)
+
+
+def _place_before_a_direction(name: str) -> places.Gazetted | None:
+    """The known place a name of several words starts with, when a direction ends it."""
+    if _DIRECTION_END.search(name) is None:
+        return None
+    return places.lookup(places.canonical(name.split(" ", 1)[0]))
 
 
 _LOWER_LEAD = re.compile(r"(?:[a-z][\w\-]*\s+)+(?=[A-Z])")  # "united Europe", "greater Tokyo"

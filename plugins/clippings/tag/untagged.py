@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from . import nested, places
 from .cache import Span
-from .context import region_after
+from .context import line_around, region_after
 from .data import word_set
 from .occupied import Occupied
 
@@ -72,10 +72,9 @@ class _Headlines:
         self._lines: dict[int, bool] = {}  # line start → title case
 
     def at(self, pos: int) -> bool:
-        start = self.text.rfind("\n", 0, pos) + 1
+        start, end = line_around(self.text, pos, pos)
         if start not in self._lines:
-            end = self.text.find("\n", start)
-            words = _WORD.findall(self.text[start:end if end >= 0 else len(self.text)])
+            words = _WORD.findall(self.text[start:end])
             self._lines[start] = len(words) >= 3 and sum(
                 w[0].isupper() for w in words) >= 0.8 * len(words)
         return self._lines[start]
